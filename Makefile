@@ -1,0 +1,47 @@
+# Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
+.PHONY: deps build run test test-sanitize test-clang bench bench-parse format clean
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+deps:
+	@bash scripts/setup-deps.sh
+
+$(BUILD)/build.ninja:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+
+build: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Lints the bundled example; findings (exit 1) are the point, a tool error (exit 2) fails.
+run: build
+	@$(BUILD)/shipshape lint examples/Dockerfile; rc=$$?; [ $$rc -le 1 ]
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, built with clang++.
+test-sanitize: deps
+	@CXX=clang++ cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DSHIPSHAPE_SANITIZE=ON >/dev/null
+	@cmake --build build-sanitize -j $(JOBS)
+	@cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# Plain clang++ build with warnings as errors (the sanitizer build covers it in CI).
+test-clang: deps
+	@CXX=clang++ cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build-clang -j $(JOBS)
+	@cd build-clang && ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHIPSHAPE_BENCH=ON >/dev/null
+	@cmake --build build-bench -j $(JOBS)
+	@build-bench/shipshape_bench
+
+format:
+	@clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf build build-sanitize build-clang build-bench

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages shipshape needs to build and test, only those missing.
+# Quiet and quick when everything is already there; run as root (or with sudo available).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  clang libclang-rt-14-dev
+  libfmt-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  zlib1g-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+((${#missing[@]} == 0)) && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "setup: need root to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/shipshape-apt.log 2>&1; then
+  "${sudo[@]}" apt-get update -qq >>/tmp/shipshape-apt.log 2>&1
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >>/tmp/shipshape-apt.log 2>&1 \
+    || { cat /tmp/shipshape-apt.log >&2; exit 1; }
+fi
