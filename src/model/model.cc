@@ -1,0 +1,334 @@
+#include "model/model.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/utf8.h"
+#include "model/mount.h"
+
+namespace shipshape::model {
+namespace {
+
+/// Docker's default PATH, which BuildKit assumes when the base image sets none.
+constexpr std::string_view kDefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// Proxy build args: passed to RUN without declaration, never usable in expansion.
+bool IsProxyArg(std::string_view name) {
+  for (std::string_view p : {"http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy"}) {
+    if (base::EqualsIgnoreCase(name, p)) return true;
+  }
+  return false;
+}
+
+void AddUnique(std::vector<std::string>& v, std::string_view s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
+}
+
+/// Parses a non-negative decimal stage index.
+std::optional<std::size_t> ParseIndex(std::string_view s) {
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  std::size_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+void Scope::Set(Variable v) {
+  for (Variable& existing : vars_) {
+    if (existing.name == v.name) {
+      existing = std::move(v);
+      return;
+    }
+  }
+  vars_.push_back(std::move(v));
+}
+
+const Variable* Scope::Find(std::string_view name) const {
+  for (const Variable& v : vars_) {
+    if (v.name == name) return &v;
+  }
+  return nullptr;
+}
+
+std::optional<std::string_view> Scope::Get(std::string_view name) const {
+  const Variable* v = Find(name);
+  if (!v || !v->value) return std::nullopt;
+  return std::string_view(*v->value);
+}
+
+std::string Stage::DisplayName() const {
+  return name.empty() ? "stage-" + std::to_string(index) : name;
+}
+
+Resolved Model::Resolve(const Scope& scope, std::string_view word) const {
+  ExpandOptions options;
+  options.escape = df_->escape;
+  ExpandResult r = Expand(word, scope, options);
+  Resolved out;
+  out.value = std::move(r.word);
+  out.error = std::move(r.error);
+  for (const std::string& name : r.matched) {
+    const Variable* v = scope.Find(name);
+    if (v && (v->source == VariableSource::kPlatform || v->source == VariableSource::kImage)) {
+      AddUnique(out.unknown, name);
+    }
+  }
+  for (const std::string& name : r.unmatched) {
+    AddUnique(out.unknown, name);
+    if (!scope.Find(name) && !IsProxyArg(name)) AddUnique(out.undeclared, name);
+  }
+  std::sort(out.unknown.begin(), out.unknown.end());
+  out.known = out.unknown.empty() && out.error.empty();
+  return out;
+}
+
+Resolved Model::Resolve(std::size_t index, std::string_view word) const {
+  return Resolve(scopes_.at(index), word);
+}
+
+std::optional<std::size_t> Model::StageOf(std::size_t index) const {
+  return index < stage_of_.size() ? stage_of_[index] : std::nullopt;
+}
+
+std::optional<std::size_t> Model::FindStage(std::string_view name) const {
+  const std::string lower = base::ToLower(name);
+  for (std::size_t i = stages_.size(); i-- > 0;) {
+    if (!stages_[i].name.empty() && stages_[i].name == lower) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::size_t> Model::ReachableStages() const {
+  std::vector<std::size_t> out;
+  if (!target_) return out;
+  std::vector<bool> seen(stages_.size(), false);
+  std::vector<std::size_t> todo = {*target_};
+  while (!todo.empty()) {
+    const std::size_t s = todo.back();
+    todo.pop_back();
+    if (s >= stages_.size() || seen[s]) continue;
+    seen[s] = true;
+    if (stages_[s].base_stage) todo.push_back(*stages_[s].base_stage);
+    for (const StageRef& ref : stages_[s].refs) {
+      if (ref.stage) todo.push_back(*ref.stage);
+    }
+  }
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    if (seen[i]) out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<std::size_t> Model::ShippedStages() const {
+  std::vector<std::size_t> out;
+  std::vector<bool> seen(stages_.size(), false);
+  for (std::optional<std::size_t> s = target_; s && *s < stages_.size() && !seen[*s];
+       s = stages_[*s].base_stage) {
+    seen[*s] = true;
+    out.push_back(*s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
+  using syntax::Instruction;
+  using syntax::Keyword;
+  Model m;
+  m.df_ = &df;
+  const std::vector<Instruction>& insts = df.instructions;
+  m.scopes_.resize(insts.size());
+  m.stage_of_.resize(insts.size());
+
+  // The target's name decides TARGETSTAGE, so find it before the walk.
+  std::string target_name = base::ToLower(options.target);
+  if (target_name.empty()) {
+    for (const Instruction& inst : insts) {
+      if (inst.keyword != Keyword::kFrom) continue;
+      target_name = inst.args.size() == 3 ? base::ToLower(inst.args[2].value) : "";
+    }
+  }
+
+  // Automatic platform args.
+  std::string_view platform = options.platform;
+  const std::size_t slash = platform.find('/');
+  const std::string_view os = platform.substr(0, slash);
+  std::string_view rest = slash == std::string_view::npos ? "" : platform.substr(slash + 1);
+  const std::size_t slash2 = rest.find('/');
+  const std::string_view arch = rest.substr(0, slash2);
+  const std::string_view variant = slash2 == std::string_view::npos ? "" : rest.substr(slash2 + 1);
+  auto platform_var = [&](std::string_view name, std::string_view value) {
+    std::map<std::string, std::string>::const_iterator it = options.build_args.find(std::string(name));
+    Variable v;
+    v.name = std::string(name);
+    v.value = it != options.build_args.end() ? it->second : std::string(value);
+    v.source = it != options.build_args.end() ? VariableSource::kBuildArg : VariableSource::kPlatform;
+    m.global_.Set(std::move(v));
+  };
+  for (std::string_view prefix : {"BUILD", "TARGET"}) {
+    const std::string p(prefix);
+    platform_var(p + "PLATFORM", platform);
+    platform_var(p + "OS", os);
+    platform_var(p + "OSVERSION", "");
+    platform_var(p + "ARCH", arch);
+    platform_var(p + "VARIANT", variant);
+  }
+  platform_var("TARGETSTAGE", target_name.empty() ? "default" : target_name);
+
+  /// Applies one ARG instruction to `scope`; `global` for ARGs before the first FROM.
+  auto apply_arg = [&](const Instruction& inst, Scope& scope, bool global) {
+    const Scope before = scope;
+    for (const syntax::Word& w : inst.args) {
+      const std::size_t eq = w.value.find('=');
+      Variable v;
+      v.name = std::string(w.value.substr(0, eq));
+      if (v.name.empty()) continue;
+      v.defined_by = &inst;
+      v.source = global ? VariableSource::kGlobalArg : VariableSource::kArg;
+      auto build_arg = options.build_args.find(v.name);
+      if (build_arg != options.build_args.end()) {
+        v.value = build_arg->second;
+        v.source = VariableSource::kBuildArg;
+      } else if (eq != std::string_view::npos) {
+        // Global defaults see the global ARGs so far, including earlier words of this one.
+        v.value = m.Resolve(global ? scope : before, w.value.substr(eq + 1)).value;
+      } else if (!global) {
+        if (const Variable* g = m.global_.Find(v.name); g && g->value) {
+          v.value = g->value;
+          v.source = g->source;
+        }
+      }
+      scope.Set(std::move(v));
+    }
+  };
+
+  std::optional<std::size_t> current;
+  Scope stage_scope;
+  std::vector<Scope> final_scopes;
+  for (std::size_t i = 0; i < insts.size(); ++i) {
+    const Instruction& inst = insts[i];
+    if (inst.keyword == Keyword::kFrom) {
+      if (current) final_scopes.push_back(stage_scope);
+      Stage st;
+      st.index = m.stages_.size();
+      st.from = &inst;
+      st.begin = i;
+      if (inst.args.size() == 3 && base::EqualsIgnoreCase(inst.args[1].value, "as")) {
+        st.name = base::ToLower(inst.args[2].value);
+      }
+      if (!inst.args.empty()) st.base_text = std::string(inst.args[0].value);
+      st.base = m.Resolve(m.global_, st.base_text);
+      for (const syntax::Flag& f : inst.flags) {
+        if (f.Name() == "platform" && f.Value()) {
+          st.platform_text = std::string(*f.Value());
+          st.platform = m.Resolve(m.global_, st.platform_text);
+        }
+      }
+      // What the stage is built on: an earlier stage, scratch, or an image.
+      const std::string& base = st.base.value;
+      for (const Stage& earlier : m.stages_) {
+        if (!earlier.name.empty() && earlier.name == base) st.base_stage = earlier.index;
+      }
+      if (st.base_stage) {
+        st.base_kind = BaseKind::kStage;
+        st.refs.push_back({StageRef::Kind::kFrom, &inst, base, st.base_stage});
+      } else if (base == "scratch") {
+        st.base_kind = BaseKind::kScratch;
+      } else if (!st.base.error.empty()) {
+        st.base_kind = BaseKind::kInvalid;
+      } else {
+        st.image = ParseNormalizedNamed(base);
+        if (st.image.ok()) {
+          st.base_kind = BaseKind::kImage;
+        } else {
+          st.base_kind = st.base.known ? BaseKind::kInvalid : BaseKind::kUnknown;
+        }
+      }
+      // The new stage's variables: its base stage's, or the image's (only PATH is assumed).
+      if (st.base_stage) {
+        stage_scope = final_scopes[*st.base_stage];
+      } else {
+        stage_scope = Scope();
+        Variable path;
+        path.name = "PATH";
+        path.value = std::string(kDefaultPath);
+        path.source = VariableSource::kImage;
+        stage_scope.Set(std::move(path));
+      }
+      current = st.index;
+      m.stages_.push_back(std::move(st));
+      m.scopes_[i] = m.global_;
+      m.stage_of_[i] = current;
+      continue;
+    }
+    if (!current) {
+      m.scopes_[i] = m.global_;
+      if (inst.keyword == Keyword::kArg) apply_arg(inst, m.global_, true);
+      continue;
+    }
+    m.stage_of_[i] = current;
+    m.scopes_[i] = stage_scope;
+    if (inst.keyword == Keyword::kArg) {
+      apply_arg(inst, stage_scope, false);
+    } else if (inst.keyword == Keyword::kEnv) {
+      const Scope& before = m.scopes_[i];
+      for (const syntax::KeyValue& kv : inst.pairs) {
+        Variable v;
+        v.name = m.Resolve(before, kv.key.value).value;
+        if (v.name.empty()) continue;
+        v.value = m.Resolve(before, kv.value.value).value;
+        v.source = VariableSource::kEnv;
+        v.defined_by = &inst;
+        stage_scope.Set(std::move(v));
+      }
+    }
+  }
+  for (Stage& st : m.stages_) st.end = st.index + 1 < m.stages_.size() ? m.stages_[st.index + 1].begin : insts.size();
+
+  // References by name see every stage (BuildKit registers all stages first).
+  for (Stage& st : m.stages_) {
+    for (std::size_t i = st.begin + 1; i < st.end; ++i) {
+      const Instruction& inst = insts[i];
+      if (inst.keyword == Keyword::kCopy) {
+        for (const syntax::Flag& f : inst.flags) {
+          if (f.Name() != "from" || !f.Value()) continue;
+          StageRef ref{StageRef::Kind::kCopyFrom, &inst, std::string(*f.Value()), std::nullopt};
+          if (std::optional<std::size_t> n = ParseIndex(ref.text)) {
+            if (*n < m.stages_.size()) ref.stage = *n;
+          } else {
+            ref.stage = m.FindStage(ref.text);
+          }
+          st.refs.push_back(std::move(ref));
+        }
+      } else if (inst.keyword == Keyword::kRun) {
+        for (const syntax::Flag& f : inst.flags) {
+          if (f.Name() != "mount" || !f.Value()) continue;
+          std::vector<std::string> fields;
+          std::string error;
+          if (!SplitMountFields(*f.Value(), &fields, &error)) continue;
+          for (const std::string& field : fields) {
+            const std::size_t eq = field.find('=');
+            if (eq == std::string::npos || !base::EqualsIgnoreCase(field.substr(0, eq), "from")) {
+              continue;
+            }
+            StageRef ref{StageRef::Kind::kMountFrom, &inst, field.substr(eq + 1), std::nullopt};
+            ref.stage = m.FindStage(ref.text);
+            st.refs.push_back(std::move(ref));
+          }
+        }
+      }
+    }
+  }
+
+  if (!m.stages_.empty()) {
+    m.target_ = options.target.empty() ? std::optional<std::size_t>(m.stages_.size() - 1)
+                                       : m.FindStage(options.target);
+  }
+  return m;
+}
+
+}  // namespace shipshape::model
