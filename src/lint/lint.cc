@@ -9,7 +9,7 @@ namespace shipshape::lint {
 FileResult LintText(std::string path, std::string text) {
   FileResult result{syntax::Parse(std::move(path), std::move(text)), {}};
   for (const syntax::SyntaxError& e : result.dockerfile.errors) {
-    result.diagnostics.push_back({"", base::Severity::kError, e.range, e.message});
+    result.diagnostics.push_back({"", base::Severity::kError, e.range, e.Text()});
   }
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const base::Diagnostic& a, const base::Diagnostic& b) {

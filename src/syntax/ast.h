@@ -159,6 +159,8 @@ struct SyntaxError {
   base::Range range;
   /// What is wrong, in BuildKit's words (no location prefix).
   std::string message;
+  /// What was expected instead, when BuildKit's words do not say (e.g. "`ENV KEY=value`").
+  std::string expected;
   /// BuildKit adds `dockerfile parse error on line N: ` to most instruction-level errors.
   bool buildkit_prefix = false;
   /// The line range BuildKit attaches to the error (its quirks included: directive errors
@@ -168,6 +170,8 @@ struct SyntaxError {
 
   /// The error exactly as BuildKit prints it (without location).
   std::string BuildKitText() const;
+  /// The message for users: BuildKit's words plus what was expected, when known.
+  std::string Text() const;
 };
 
 /// A parsed Dockerfile. It owns its text; every string_view in it points into the text or

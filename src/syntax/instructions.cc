@@ -57,8 +57,9 @@ class Checker {
   /// Runs BuildKit's parse function for the instruction.
   void Run();
   /// Adds an error over `range` (the whole instruction when empty).
-  void Fail(std::string message, base::Range range = {}) {
+  void Fail(std::string message, base::Range range = {}, std::string expected = {}) {
     SyntaxError e;
+    e.expected = std::move(expected);
     e.layer = SyntaxError::Layer::kInstruction;
     e.range = range.empty() && range.begin == 0 ? inst_.range : range;
     e.message = std::move(message);
@@ -76,7 +77,8 @@ class Checker {
     std::size_t bad = 0;
     std::string error = flags.Parse(words, &bad);
     if (error.empty()) return true;
-    Fail(std::move(error), bad < inst_.flags.size() ? inst_.flags[bad].range : base::Range{});
+    Fail(std::move(error), bad < inst_.flags.size() ? inst_.flags[bad].range : base::Range{},
+         flags.Describe(bad < words.size() ? words[bad] : std::string_view()));
     return false;
   }
   bool ParseNoFlags() {
@@ -182,9 +184,11 @@ void Checker::Run() {
       return;
     case Keyword::kUnknown: {
       const std::string_view word = inst_.word.value;
-      Fail(base::WithSuggestion(fmt::format("unknown instruction: {}", word), word,
-                                std::span<const std::string_view>(kInstructionNames), false),
-           inst_.word.range);
+      std::string message = base::WithSuggestion(fmt::format("unknown instruction: {}", word),
+                                                 word, kInstructionNames, false);
+      const bool suggested = message.back() == ')';
+      Fail(std::move(message), inst_.word.range,
+           suggested ? "" : "an instruction such as FROM, RUN, COPY, ENV or CMD (or a `#` comment)");
       return;
     }
   }
@@ -258,7 +262,7 @@ void Checker::CheckFrom() {
       return;
     }
   } else if (args_.size() != 1) {
-    Fail("FROM requires either one or three arguments");
+    Fail("FROM requires either one or three arguments", {}, "`FROM image` or `FROM image AS name`");
     return;
   }
   BuilderFlags flags;
@@ -312,13 +316,14 @@ void Checker::CheckRun() {
   }
   const std::string_view network = flags.Value("network");
   if (network != "default" && network != "none" && network != "host") {
-    Fail(fmt::format("invalid network mode {}", base::GoQuote(network)), flag_range("network"));
+    Fail(fmt::format("invalid network mode {}", base::GoQuote(network)), flag_range("network"),
+         "`default`, `none` or `host`");
     return;
   }
   const std::string_view security = flags.Value("security");
   if (security != "sandbox" && security != "insecure") {
     Fail(fmt::format("security {} is not valid", base::GoQuote(security)),
-         flag_range("security"));
+         flag_range("security"), "`sandbox` or `insecure`");
   }
 }
 
@@ -360,7 +365,7 @@ void Checker::CheckHealthcheck() {
     std::string error;
     ParseOptInterval(name, flags.Value(name), &error);
     if (!error.empty()) {
-      Fail(std::move(error), flag_range(name));
+      Fail(std::move(error), flag_range(name), "a duration such as `30s` or `1m30s`");
       return;
     }
   }
@@ -368,7 +373,7 @@ void Checker::CheckHealthcheck() {
   if (!retries.empty()) {
     base::GoResult<std::int64_t> r = base::ParseInt(retries, 10, 32);
     if (!r.ok()) {
-      Fail(r.error, flag_range("retries"));
+      Fail(r.error, flag_range("retries"), "a whole number such as `3`");
     } else if (r.value < 0) {
       Fail(fmt::format("--retries cannot be negative ({})", r.value), flag_range("retries"));
     }
@@ -380,7 +385,7 @@ void Checker::CheckShell() {
   if (HandleJsonArgs(args_, inst_.json).empty()) {
     Fail("SHELL requires at least one argument");
   } else if (!inst_.json) {
-    Fail("SHELL requires the arguments to be in JSON form");
+    Fail("SHELL requires the arguments to be in JSON form", {}, "`SHELL [\"/bin/bash\", \"-c\"]`");
   }
 }
 
@@ -460,6 +465,22 @@ std::string BuilderFlags::Parse(std::span<const std::string_view> words, std::si
     }
   }
   return {};
+}
+
+std::string BuilderFlags::Describe(std::string_view word) const {
+  std::string_view name = word.substr(word.size() >= 2 ? 2 : word.size());
+  name = name.substr(0, name.find('='));
+  if (const Declared* d = Find(name)) {
+    if (d->type == Type::kBool) return fmt::format("`--{}` or `--{}=true|false`", name, name);
+    return fmt::format("`--{}=<value>`", name);
+  }
+  if (flags_.empty()) return "no flags on this instruction";
+  std::string names;
+  for (const Declared& d : flags_) {
+    if (!names.empty()) names += ", ";
+    names += "--" + d.name;
+  }
+  return "one of " + names;
 }
 
 std::string_view BuilderFlags::Value(std::string_view name) const {

@@ -30,6 +30,9 @@ class BuilderFlags {
   /// error in BuildKit's words, or an empty string. `bad_index` receives the offending word.
   std::string Parse(std::span<const std::string_view> words, std::size_t* bad_index = nullptr);
 
+  /// What a user should write instead of flag word `word` (for error messages).
+  std::string Describe(std::string_view word) const;
+
   /// The value of a bool or string flag after Parse ("true"/"false" for bools).
   std::string_view Value(std::string_view name) const;
   /// The values of a repeatable flag after Parse.

@@ -118,8 +118,9 @@ class Parser {
   /// the line is a directive.
   bool ProcessDirective(std::string_view token, std::uint32_t token_offset);
   void AddError(SyntaxError::Layer layer, base::Range range, std::string message,
-                std::uint32_t start_line, std::uint32_t end_line) {
+                std::uint32_t start_line, std::uint32_t end_line, std::string expected = {}) {
     SyntaxError e;
+    e.expected = std::move(expected);
     e.layer = layer;
     e.range = range;
     e.message = std::move(message);
@@ -183,7 +184,7 @@ bool Parser::NextLine(PhysicalLine& line) {
   if (raw_size > kMaxLineBytes) {
     AddError(SyntaxError::Layer::kParser, {line.start, line.content_end},
              fmt::format("dockerfile line greater than max allowed size of {}", kMaxLineBytes),
-             line_no_, line_no_);
+             line_no_, line_no_, "the line split with `\\` continuations");
   }
   return true;
 }
@@ -211,7 +212,7 @@ bool Parser::ProcessDirective(std::string_view token, std::uint32_t token_offset
       seen_directives_.end()) {
     AddError(SyntaxError::Layer::kParser, range,
              fmt::format("only one {} parser directive can be used", canonical), line_no_ - 1,
-             line_no_ - 1);
+             line_no_ - 1, "the directive once, before any other line");
     return true;
   }
   seen_directives_.push_back(canonical);
@@ -220,7 +221,7 @@ bool Parser::ProcessDirective(std::string_view token, std::uint32_t token_offset
     if (value != "`" && value != "\\") {
       AddError(SyntaxError::Layer::kParser, range,
                fmt::format("invalid escape token '{}' does not match ` or \\", value),
-               line_no_ - 1, line_no_ - 1);
+               line_no_ - 1, line_no_ - 1, "a backslash or a backtick");
       return false;
     }
     df_.escape = value[0];
@@ -306,7 +307,7 @@ void Parser::Run() {
   if (df_.instructions.empty()) {
     const auto size = static_cast<std::uint32_t>(text_.size());
     AddError(SyntaxError::Layer::kParser, {size, size}, "file with no instructions", line_no_,
-             line_no_);
+             line_no_, "at least a `FROM` instruction");
   }
 }
 
@@ -388,7 +389,7 @@ void Parser::ParseMaybeJson(Instruction& inst, std::uint32_t begin, std::uint32_
     case JsonArray::kNotStrings:
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin, end),
                "when using JSON array syntax, arrays must be comprised of strings only",
-               inst.start_line, logical_end_line_);
+               inst.start_line, logical_end_line_, "every element quoted, as in `[\"sh\", \"-c\"]`");
       break;
     case JsonArray::kNotJson:
       break;
@@ -407,7 +408,7 @@ void Parser::ParseMaybeJsonToList(Instruction& inst, std::uint32_t begin, std::u
     case JsonArray::kNotStrings:
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin, end),
                "when using JSON array syntax, arrays must be comprised of strings only",
-               inst.start_line, logical_end_line_);
+               inst.start_line, logical_end_line_, "every element quoted, as in `[\"src\", \"dest\"]`");
       break;
     case JsonArray::kNotJson:
       break;
@@ -440,7 +441,7 @@ void Parser::ParseNameVal(Instruction& inst, std::uint32_t begin, std::uint32_t 
     if (parts.size() < 2) {
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin, end),
                fmt::format("{} must have two arguments", name), inst.start_line,
-               logical_end_line_);
+               logical_end_line_, fmt::format("`{} KEY=value`", name));
       inst.pairs.push_back({MakeWord(inst, parts[0], begin), {{}, inst.SourceRange(end, end)}, false});
       return;
     }
@@ -454,7 +455,7 @@ void Parser::ParseNameVal(Instruction& inst, std::uint32_t begin, std::uint32_t 
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin + w.begin, begin + w.end),
                fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
                            base::GoQuote(value)),
-               inst.start_line, logical_end_line_);
+               inst.start_line, logical_end_line_, "`KEY=value` for every word, or quotes around a value with spaces");
       continue;
     }
     // '=' is ASCII, so its offset in the raw bytes is that of the first '=' there too.
@@ -539,7 +540,8 @@ void Parser::ReadHeredocs(Instruction& inst) {
       doc.body.end = static_cast<std::uint32_t>(text_.size());
       doc.terminator = {doc.body.end, doc.body.end};
       AddError(SyntaxError::Layer::kParser, {doc.word.begin, doc.body.end}, "unterminated heredoc",
-               inst.start_line, line_no_);
+               inst.start_line, line_no_,
+               fmt::format("a line `{}` (alone, without spaces) to end it", doc.name));
     }
     inst.heredocs.push_back(doc);
   }
@@ -615,6 +617,10 @@ base::Range Instruction::SourceRange(std::uint32_t begin, std::uint32_t end) con
   const std::uint32_t b = SourceOffset(begin);
   if (end <= begin) return {b, b};
   return {b, SourceOffset(end - 1) + 1};
+}
+
+std::string SyntaxError::Text() const {
+  return expected.empty() ? message : fmt::format("{}; expected {}", message, expected);
 }
 
 std::string SyntaxError::BuildKitText() const {

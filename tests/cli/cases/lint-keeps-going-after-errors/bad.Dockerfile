@@ -1,0 +1,4 @@
+FROM alpine
+RUN ["a", 1]
+ENV A
+CMD ["ok"]

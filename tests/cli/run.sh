@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end CLI cases: each folder in tests/cli/cases has `cmd` (arguments for shipshape, run
+# from that folder through bash, so quoting works), optional `stdin`, and the expected `stdout`,
+# `stderr` and `exit` (missing expected files mean: empty output, exit 0).
+set -u
+bin=$(realpath "${1:?usage: run.sh path/to/shipshape}")
+cases=$(dirname "$(realpath "$0")")/cases
+failed=0
+count=0
+for dir in "$cases"/*/; do
+  name=$(basename "$dir")
+  count=$((count + 1))
+  out=$(mktemp) err=$(mktemp)
+  stdin=/dev/null
+  [[ -f $dir/stdin ]] && stdin=$dir/stdin
+  (cd "$dir" && eval "\"\$bin\" $(cat cmd)") <"$stdin" >"$out" 2>"$err"
+  code=$?
+  want_code=0
+  [[ -f $dir/exit ]] && want_code=$(cat "$dir/exit")
+  ok=1
+  if [[ $code != "$want_code" ]]; then
+    echo "FAIL $name: exit $code, want $want_code"; ok=0
+  fi
+  for stream in stdout stderr; do
+    got=$out; [[ $stream == stderr ]] && got=$err
+    want=/dev/null; [[ -f $dir/$stream ]] && want=$dir/$stream
+    if ! diff -u "$want" "$got" >/tmp/shipshape-cli-diff.$$; then
+      echo "FAIL $name: $stream differs"; sed 's/^/    /' /tmp/shipshape-cli-diff.$$; ok=0
+    fi
+  done
+  rm -f "$out" "$err" /tmp/shipshape-cli-diff.$$
+  ((ok)) || failed=$((failed + 1))
+done
+echo "cli: $((count - failed))/$count cases passed"
+((failed == 0))
