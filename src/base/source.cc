@@ -8,8 +8,9 @@ namespace shipshape::base {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && i + 1 < text.size()) starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos && i + 1 < text.size();
+       i = text.find('\n', i + 1)) {
+    starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
 }
 

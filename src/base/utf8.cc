@@ -108,7 +108,7 @@ bool IsDigit(char32_t r) {
   return InRanges(kDigitRanges, kDigitRangesSize, r);
 }
 
-std::string_view TrimLeftSpace(std::string_view s) {
+std::string_view TrimLeftSpaceSlow(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -124,7 +124,7 @@ std::string_view TrimLeftSpace(std::string_view s) {
   return s.substr(i);
 }
 
-std::string_view TrimRightSpace(std::string_view s) {
+std::string_view TrimRightSpaceSlow(std::string_view s) {
   std::size_t end = s.size();
   while (end > 0) {
     const auto c = static_cast<unsigned char>(s[end - 1]);

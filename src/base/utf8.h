@@ -40,10 +40,26 @@ inline bool IsBlankNoNewline(char c) {
   return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 }
 
+std::string_view TrimLeftSpaceSlow(std::string_view s);
+std::string_view TrimRightSpaceSlow(std::string_view s);
+
 /// Go's strings.TrimLeftFunc(s, unicode.IsSpace).
-std::string_view TrimLeftSpace(std::string_view s);
+inline std::string_view TrimLeftSpace(std::string_view s) {
+  // Most lines start with a printable ASCII character: nothing to trim.
+  if (!s.empty() && static_cast<unsigned char>(s.front()) < 0x80 &&
+      !IsSpaceByte(static_cast<unsigned char>(s.front()))) {
+    return s;
+  }
+  return TrimLeftSpaceSlow(s);
+}
 /// Go's strings.TrimRightFunc(s, unicode.IsSpace).
-std::string_view TrimRightSpace(std::string_view s);
+inline std::string_view TrimRightSpace(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s.back()) < 0x80 &&
+      !IsSpaceByte(static_cast<unsigned char>(s.back()))) {
+    return s;
+  }
+  return TrimRightSpaceSlow(s);
+}
 /// Go's strings.TrimSpace.
 inline std::string_view TrimSpace(std::string_view s) { return TrimRightSpace(TrimLeftSpace(s)); }
 

@@ -184,7 +184,8 @@ class Dockerfile {
 
   const std::string& path() const { return file_->path; }
   std::string_view text() const { return file_->text; }
-  const base::LineIndex& lines() const { return *lines_; }
+  /// Byte offsets to lines and columns (built on first use; not thread-safe).
+  const base::LineIndex& lines() const;
   base::Arena& arena() { return arena_; }
 
   /// The escape token in effect: '\\' or '`'.
@@ -203,7 +204,7 @@ class Dockerfile {
 
  private:
   std::unique_ptr<base::SourceFile> file_;
-  std::unique_ptr<base::LineIndex> lines_;
+  mutable std::unique_ptr<base::LineIndex> lines_;
   base::Arena arena_;
 };
 

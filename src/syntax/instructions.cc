@@ -22,37 +22,40 @@ constexpr std::string_view kInstructionNames[] = {
     "expose",      "from",  "healthcheck", "label",  "maintainer", "onbuild",
     "run",         "shell", "stopsignal", "user",    "volume",     "workdir"};
 
-/// The argument values BuildKit's instruction parser sees (its nodeArgs).
-std::vector<std::string_view> NodeArgs(const Instruction& inst) {
-  std::vector<std::string_view> args;
+/// Appends the argument values BuildKit's instruction parser sees (its nodeArgs) to `args`.
+void NodeArgs(const Instruction& inst, std::vector<std::string_view>& args) {
   if (inst.keyword == Keyword::kEnv || inst.keyword == Keyword::kLabel) {
     for (const KeyValue& kv : inst.pairs) {
       args.push_back(kv.key.value);
       args.push_back(kv.value.value);
       args.push_back(kv.has_equals ? "=" : "");
     }
-    return args;
+    return;
   }
   if (inst.keyword == Keyword::kOnbuild) {
     if (inst.trigger) {
       args.push_back(inst.trigger->word.value);
-      std::vector<std::string_view> rest = NodeArgs(*inst.trigger);
-      args.insert(args.end(), rest.begin(), rest.end());
+      NodeArgs(*inst.trigger, args);
     }
-    return args;
+    return;
   }
   if (inst.keyword == Keyword::kUnknown) {
     args.push_back("");
-    return args;
+    return;
   }
   for (const Word& w : inst.args) args.push_back(w.value);
-  return args;
 }
 
 /// Collects one instruction's errors.
 class Checker {
  public:
-  Checker(const Instruction& inst, std::vector<SyntaxError>& out) : inst_(inst), out_(out) {}
+  /// `args` is a scratch buffer, reused from one instruction to the next.
+  Checker(const Instruction& inst, std::vector<SyntaxError>& out,
+          std::vector<std::string_view>& args)
+      : inst_(inst), out_(out), args_(args) {
+    args_.clear();
+    NodeArgs(inst_, args_);
+  }
 
   /// Runs BuildKit's parse function for the instruction.
   void Run();
@@ -72,6 +75,7 @@ class Checker {
  private:
   /// Validates the flags against `flags`; false (and an error) when they do not parse.
   bool ParseFlags(BuilderFlags& flags) {
+    if (inst_.flags.empty()) return true;
     std::vector<std::string_view> words;
     for (const Flag& f : inst_.flags) words.push_back(f.text);
     std::size_t bad = 0;
@@ -82,6 +86,7 @@ class Checker {
     return false;
   }
   bool ParseNoFlags() {
+    if (inst_.flags.empty()) return true;
     BuilderFlags none;
     return ParseFlags(none);
   }
@@ -100,7 +105,7 @@ class Checker {
 
   const Instruction& inst_;
   std::vector<SyntaxError>& out_;
-  std::vector<std::string_view> args_ = NodeArgs(inst_);
+  std::vector<std::string_view>& args_;
 };
 
 void Checker::Run() {
@@ -222,23 +227,25 @@ void Checker::CheckSourcesAndDest(std::string_view name) {
                      name));
     return;
   }
-  BuilderFlags flags;
-  flags.AddStrings("exclude");
-  if (name == "COPY") {
-    flags.AddBool("parents", false);
-    flags.AddString("chown", "");
-    flags.AddString("from", "");
-    flags.AddString("chmod", "");
-    flags.AddBool("link", false);
-  } else {
-    flags.AddString("chown", "");
-    flags.AddString("chmod", "");
-    flags.AddBool("link", false);
-    flags.AddBool("keep-git-dir", false);
-    flags.AddString("checksum", "");
-    flags.AddBool("unpack", false);
+  if (!inst_.flags.empty()) {
+    BuilderFlags flags;
+    flags.AddStrings("exclude");
+    if (name == "COPY") {
+      flags.AddBool("parents", false);
+      flags.AddString("chown", "");
+      flags.AddString("from", "");
+      flags.AddString("chmod", "");
+      flags.AddBool("link", false);
+    } else {
+      flags.AddString("chown", "");
+      flags.AddString("chmod", "");
+      flags.AddBool("link", false);
+      flags.AddBool("keep-git-dir", false);
+      flags.AddString("checksum", "");
+      flags.AddBool("unpack", false);
+    }
+    if (!ParseFlags(flags)) return;
   }
-  if (!ParseFlags(flags)) return;
   if (ParseHeredocWord(args_.back(), nullptr)) {
     Fail(fmt::format("{} cannot accept a heredoc as a destination", name),
          ArgRange(args_.size() - 1));
@@ -286,6 +293,7 @@ void Checker::CheckOnbuild() {
 }
 
 void Checker::CheckRun() {
+  if (inst_.flags.empty()) return;  // the defaults (network, security) are valid
   BuilderFlags flags;
   flags.AddStrings("mount");
   flags.AddString("network", "default");
@@ -641,10 +649,11 @@ std::string_view DocComment(std::span<const std::string_view> comments, std::str
 
 void CheckInstructions(Dockerfile& df) {
   std::vector<SyntaxError> errors;
+  std::vector<std::string_view> args;
   bool in_stage = false;
   for (const Instruction& inst : df.instructions) {
     const std::size_t before = errors.size();
-    if (!inst.has_parse_error) Checker(inst, errors).Run();
+    if (!inst.has_parse_error) Checker(inst, errors, args).Run();
     if (inst.keyword == Keyword::kFrom) in_stage = true;
     if (errors.size() != before) continue;
     if (!in_stage && inst.keyword != Keyword::kArg && !inst.has_parse_error) {

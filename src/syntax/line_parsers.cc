@@ -319,76 +319,99 @@ SplitLine SplitCommand(std::string_view line) {
 }
 
 void ParseWords(std::string_view rest, char escape, std::vector<LexedWord>& out) {
+  // The words are the input's bytes, except that an escape as the very last character is
+  // dropped and invalid UTF-8 becomes U+FFFD; so only offsets are tracked while scanning.
   enum { kInSpaces, kInWord, kInQuote } phase = kInSpaces;
-  std::string word;
   bool blank_ok = false;
-  char32_t quote = 0;
-  char32_t ch = 0;
-  std::size_t width = 0;
+  bool invalid_utf8 = false;
+  char quote = 0;
   std::uint32_t start = 0;
   const auto len = static_cast<std::uint32_t>(rest.size());
-  auto append = [&](std::uint32_t at, char32_t r, std::size_t w) {
-    if (r == base::kRuneError && w == 1) {
-      base::AppendRune(word, r);  // Go turns an invalid byte into U+FFFD here.
-    } else {
-      word.append(rest.substr(at, w));
+  const auto esc = static_cast<unsigned char>(escape);
+  auto push = [&](std::uint32_t end, bool drop_last) {
+    if (!blank_ok && end - start == (drop_last ? 1u : 0u)) return;
+    LexedWord w;
+    w.begin = start;
+    w.end = end;
+    if (invalid_utf8 || drop_last) {
+      w.rewritten = true;
+      const std::string_view raw = rest.substr(start, end - start - (drop_last ? 1 : 0));
+      for (std::size_t i = 0; i < raw.size();) {
+        const base::DecodedRune d = DecodeRune(raw, i);
+        if (d.rune == base::kRuneError && d.width == 1) {
+          base::AppendRune(w.text, base::kRuneError);
+        } else {
+          w.text.append(raw.substr(i, d.width));
+        }
+        i += d.width;
+      }
     }
+    out.push_back(std::move(w));
   };
-  for (std::uint32_t pos = 0; pos <= len; pos += static_cast<std::uint32_t>(width)) {
-    if (pos != len) {
+  std::uint32_t pos = 0;
+  while (pos < len) {
+    const auto c = static_cast<unsigned char>(rest[pos]);
+    char32_t ch = c;
+    std::uint32_t width = 1;
+    if (c >= 0x80) {
       const base::DecodedRune d = DecodeRune(rest, pos);
       ch = d.rune;
-      width = d.width;
+      width = static_cast<std::uint32_t>(d.width);
     }
+    const bool space = c < 0x80 ? base::IsSpaceByte(c) : base::IsSpace(ch);
     if (phase == kInSpaces) {
-      if (pos == len) break;
-      if (base::IsSpace(ch) && !(ch == base::kRuneError)) continue;
-      phase = kInWord;
-      start = pos;
-    }
-    if (pos == len) {
-      if (blank_ok || !word.empty()) PushWord(rest, start, len, word, out);
-      break;
-    }
-    if (phase == kInWord) {
-      if (base::IsSpace(ch)) {
-        phase = kInSpaces;
-        if (blank_ok || !word.empty()) PushWord(rest, start, pos, word, out);
-        word.clear();
-        blank_ok = false;
+      if (space) {
+        pos += width;
         continue;
       }
-      if (ch == '\'' || ch == '"') {
-        quote = ch;
+      phase = kInWord;
+      start = pos;
+      blank_ok = false;
+      invalid_utf8 = false;
+    }
+    if (ch == base::kRuneError && width == 1) invalid_utf8 = true;
+    if (phase == kInWord) {
+      if (space) {
+        push(pos, false);
+        phase = kInSpaces;
+        pos += width;
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = static_cast<char>(c);
         blank_ok = true;
         phase = kInQuote;
-      }
-      if (ch == static_cast<unsigned char>(escape)) {
-        if (pos + width == len) continue;  // an escape at the very end is dropped
-        append(pos, ch, width);
-        pos += static_cast<std::uint32_t>(width);
+      } else if (c == esc) {
+        if (pos + 1 == len) {
+          push(len, true);  // an escape at the very end is dropped
+          return;
+        }
+        pos += 1;  // the escaped character is kept as it is
         const base::DecodedRune d = DecodeRune(rest, pos);
-        ch = d.rune;
-        width = d.width;
+        if (d.rune == base::kRuneError && d.width == 1) invalid_utf8 = true;
+        pos += static_cast<std::uint32_t>(d.width);
+        continue;
       }
-      append(pos, ch, width);
+      pos += width;
       continue;
     }
     // kInQuote
-    if (ch == quote) phase = kInWord;
-    if (ch == static_cast<unsigned char>(escape) && quote != '\'') {
-      if (pos + width == len) {
-        phase = kInWord;
-        continue;
+    if (c == static_cast<unsigned char>(quote)) {
+      phase = kInWord;
+    } else if (c == esc && quote != '\'') {
+      if (pos + 1 == len) {
+        push(len, true);
+        return;
       }
-      append(pos, ch, width);
-      pos += static_cast<std::uint32_t>(width);
+      pos += 1;
       const base::DecodedRune d = DecodeRune(rest, pos);
-      ch = d.rune;
-      width = d.width;
+      if (d.rune == base::kRuneError && d.width == 1) invalid_utf8 = true;
+      pos += static_cast<std::uint32_t>(d.width);
+      continue;
     }
-    append(pos, ch, width);
+    pos += width;
   }
+  if (phase != kInSpaces) push(len, false);
 }
 
 void SplitWhitespace(std::string_view s, std::size_t limit, std::vector<LexedWord>& out) {

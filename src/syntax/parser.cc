@@ -237,6 +237,7 @@ bool Parser::ProcessDirective(std::string_view token, std::uint32_t token_offset
 
 void Parser::Run() {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") df_.bom_size = 3;
+  df_.instructions.reserve(text_.size() / 48 + 4);
   PhysicalLine line;
   while (NextLine(line)) {
     const std::string_view content = text_.substr(line.begin, line.content_end - line.begin);
@@ -614,6 +615,10 @@ std::uint32_t Instruction::SourceOffset(std::uint32_t offset) const {
 }
 
 base::Range Instruction::SourceRange(std::uint32_t begin, std::uint32_t end) const {
+  if (segments.size() == 1) {
+    const std::uint32_t base = segments[0].source;
+    return {base + begin, base + std::max(begin, end)};
+  }
   const std::uint32_t b = SourceOffset(begin);
   if (end <= begin) return {b, b};
   return {b, SourceOffset(end - 1) + 1};
@@ -629,8 +634,12 @@ std::string SyntaxError::BuildKitText() const {
 }
 
 Dockerfile::Dockerfile(std::string path, std::string text)
-    : file_(std::make_unique<base::SourceFile>(base::SourceFile{std::move(path), std::move(text)})),
-      lines_(std::make_unique<base::LineIndex>(file_->text)) {}
+    : file_(std::make_unique<base::SourceFile>(base::SourceFile{std::move(path), std::move(text)})) {}
+
+const base::LineIndex& Dockerfile::lines() const {
+  if (!lines_) lines_ = std::make_unique<base::LineIndex>(file_->text);
+  return *lines_;
+}
 
 const SyntaxError* Dockerfile::FirstBuildKitError() const {
   const SyntaxError* first_instruction = nullptr;

@@ -1,0 +1,88 @@
+// Parser throughput over the whole corpus (../shared/corpus/files): MB/s and files/s on one
+// core. Target (issue #2): at least 200 MB/s.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "syntax/parser.h"
+
+namespace {
+
+const std::vector<std::string>& Corpus() {
+  static const std::vector<std::string> files = [] {
+    std::vector<std::string> out;
+    const char* env = std::getenv("SHIPSHAPE_SHARED_DIR");
+    const std::filesystem::path dir =
+        std::filesystem::path(env && *env ? env : SHIPSHAPE_SHARED_DIR) / "corpus" / "files";
+    std::vector<std::filesystem::path> paths;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      if (e.is_regular_file()) paths.push_back(e.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      out.push_back(ss.str());
+    }
+    return out;
+  }();
+  return files;
+}
+
+std::size_t CorpusBytes() {
+  std::size_t n = 0;
+  for (const std::string& f : Corpus()) n += f.size();
+  return n;
+}
+
+void BM_ParseCorpus(benchmark::State& state) {
+  const std::vector<std::string>& files = Corpus();
+  if (files.empty()) {
+    state.SkipWithError("corpus not found (set SHIPSHAPE_SHARED_DIR)");
+    return;
+  }
+  std::vector<std::string> copies;
+  for (auto _ : state) {
+    // The parser takes ownership of each text, as after reading a file; copying the corpus
+    // for that is not the parser's time.
+    state.PauseTiming();
+    copies = files;
+    state.ResumeTiming();
+    for (std::string& text : copies) {
+      shipshape::syntax::Dockerfile df = shipshape::syntax::Parse("f", std::move(text));
+      benchmark::DoNotOptimize(df.instructions.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
+}
+BENCHMARK(BM_ParseCorpus)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ParseAndModelCorpus(benchmark::State& state) {
+  const std::vector<std::string>& files = Corpus();
+  std::vector<std::string> copies;
+  for (auto _ : state) {
+    state.PauseTiming();
+    copies = files;
+    state.ResumeTiming();
+    for (std::string& text : copies) {
+      shipshape::syntax::Dockerfile df = shipshape::syntax::Parse("f", std::move(text));
+      shipshape::model::Model m = shipshape::model::Model::Build(df);
+      benchmark::DoNotOptimize(m.stages().data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
+}
+BENCHMARK(BM_ParseAndModelCorpus)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
