@@ -53,7 +53,7 @@ struct ExpandOptions {
 struct ExpandResult {
   /// The expanded word without word splitting (BuildKit's ProcessWord).
   std::string word;
-  /// The expanded word split into words (BuildKit's ProcessWords).
+  /// The expanded word split into words (BuildKit's ProcessWords, quirks included).
   std::vector<std::string> words;
   /// Variable names that were looked up and found, sorted and unique.
   std::vector<std::string> matched;

@@ -184,7 +184,7 @@ bool Parser::NextLine(PhysicalLine& line) {
   if (raw_size > kMaxLineBytes) {
     AddError(SyntaxError::Layer::kParser, {line.start, line.content_end},
              fmt::format("dockerfile line greater than max allowed size of {}", kMaxLineBytes),
-             line_no_, line_no_, "the line split with `\\` continuations");
+             line_no_ - 1, line_no_ - 1, "the line split with `\\` continuations");
   }
   return true;
 }
