@@ -540,9 +540,13 @@ void Parser::ReadHeredocs(Instruction& inst) {
     if (!doc.terminated) {
       doc.body.end = static_cast<std::uint32_t>(text_.size());
       doc.terminator = {doc.body.end, doc.body.end};
-      AddError(SyntaxError::Layer::kParser, {doc.word.begin, doc.body.end}, "unterminated heredoc",
-               inst.start_line, line_no_,
-               fmt::format("a line `{}` (alone, without spaces) to end it", doc.name));
+      // Once the file has ended, the remaining heredocs of the line are empty: one error.
+      const bool first_unterminated = inst.heredocs.empty() || inst.heredocs.back().terminated;
+      if (first_unterminated) {
+        AddError(SyntaxError::Layer::kParser, {doc.word.begin, doc.body.end},
+                 "unterminated heredoc", inst.start_line, line_no_,
+                 fmt::format("a line `{}` (alone, without spaces) to end it", doc.name));
+      }
     }
     inst.heredocs.push_back(doc);
   }
