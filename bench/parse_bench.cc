@@ -63,7 +63,11 @@ void BM_ParseCorpus(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
 }
-BENCHMARK(BM_ParseCorpus)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_ParseCorpus)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(1.0)
+    ->Repetitions(7)
+    ->ReportAggregatesOnly(true);
 
 void BM_ParseAndModelCorpus(benchmark::State& state) {
   const std::vector<std::string>& files = Corpus();
@@ -81,7 +85,11 @@ void BM_ParseAndModelCorpus(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
 }
-BENCHMARK(BM_ParseAndModelCorpus)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_ParseAndModelCorpus)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(1.0)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
 
 }  // namespace
 

@@ -110,6 +110,7 @@ bool IsDigit(char32_t r) {
 
 std::string_view TrimLeftSpaceSlow(std::string_view s) {
   std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;  // the usual indentation
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
@@ -167,17 +168,6 @@ std::string ToUpper(std::string_view s) {
     if (r < 0x80) return r >= 'a' && r <= 'z' ? r - 32 : r;
     return MapCase(kToUpper, kToUpperSize, r);
   });
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
 }
 
 std::size_t CountRunes(std::string_view s) {

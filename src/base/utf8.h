@@ -70,7 +70,16 @@ std::string ToLower(std::string_view s);
 /// Go's strings.ToUpper: Unicode simple case mapping; invalid bytes are kept.
 std::string ToUpper(std::string_view s);
 /// Case-insensitive ASCII comparison.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
 
 /// Number of code points in `s` (invalid bytes count one each).
 std::size_t CountRunes(std::string_view s);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,8 +94,18 @@ struct Segment {
   std::uint32_t source;
 };
 
-/// One instruction, with continuation lines joined as BuildKit joins them.
+/// One instruction, with continuation lines joined as BuildKit joins them. Its lists live in
+/// the memory resource it was made with (the Dockerfile's arena when parsed).
 struct Instruction {
+  explicit Instruction(std::pmr::memory_resource* memory = std::pmr::get_default_resource())
+      : flags(memory),
+        args(memory),
+        pairs(memory),
+        heredocs(memory),
+        comments(memory),
+        empty_continuation_lines(memory),
+        segments(memory) {}
+
   Keyword keyword = Keyword::kUnknown;
   /// The instruction word as written.
   Word word;
@@ -105,19 +116,19 @@ struct Instruction {
   std::string_view original;
   /// The argument text after the flags (trimmed), as BuildKit's line parsers receive it.
   Word rest;
-  std::vector<Flag> flags;
+  std::pmr::vector<Flag> flags;
   /// Argument nodes, except for ENV and LABEL (see `pairs`) and ONBUILD (see `trigger`).
-  std::vector<Word> args;
-  std::vector<KeyValue> pairs;
+  std::pmr::vector<Word> args;
+  std::pmr::vector<KeyValue> pairs;
   /// Exec (JSON array) form.
   bool json = false;
-  std::vector<Heredoc> heredocs;
+  std::pmr::vector<Heredoc> heredocs;
   /// ONBUILD's trigger instruction.
   std::unique_ptr<Instruction> trigger;
   /// The comments right before the instruction (BuildKit's PrevComment).
-  std::vector<std::string_view> comments;
+  std::pmr::vector<std::string_view> comments;
   /// Whitespace-only lines inside the continuation (each is an empty continuation line).
-  std::vector<base::Range> empty_continuation_lines;
+  std::pmr::vector<base::Range> empty_continuation_lines;
   /// The parser itself rejected the instruction (bad JSON array, ENV without value, ...).
   bool has_parse_error = false;
   /// 1-based first and last physical line (heredoc bodies included).
@@ -126,7 +137,7 @@ struct Instruction {
   /// 1-based last line of the logical line (before any heredoc body).
   std::uint32_t logical_end_line = 0;
   /// Logical-line offsets to source offsets, one segment per joined piece.
-  std::vector<Segment> segments;
+  std::pmr::vector<Segment> segments;
 
   /// The source bytes for logical-line offsets [begin, end).
   base::Range SourceRange(std::uint32_t begin, std::uint32_t end) const;
@@ -177,16 +188,24 @@ struct SyntaxError {
 /// A parsed Dockerfile. It owns its text; every string_view in it points into the text or
 /// into its arena.
 class Dockerfile {
+  // Declared first so that they outlive the instructions, whose lists live in the arena.
+  std::unique_ptr<base::SourceFile> file_;
+  mutable std::unique_ptr<base::LineIndex> lines_;
+  base::Arena arena_;
+
  public:
   Dockerfile(std::string path, std::string text);
   Dockerfile(Dockerfile&&) = default;
-  Dockerfile& operator=(Dockerfile&&) = default;
+  /// Releases this file's tree before taking over the other's (the tree lives in the arena).
+  Dockerfile& operator=(Dockerfile&& other) noexcept;
 
   const std::string& path() const { return file_->path; }
   std::string_view text() const { return file_->text; }
   /// Byte offsets to lines and columns (built on first use; not thread-safe).
   const base::LineIndex& lines() const;
   base::Arena& arena() { return arena_; }
+  /// The memory new instructions of this file should use.
+  std::pmr::memory_resource* memory() const { return arena_.resource(); }
 
   /// The escape token in effect: '\\' or '`'.
   char escape = '\\';
@@ -201,11 +220,6 @@ class Dockerfile {
   const SyntaxError* FirstBuildKitError() const;
   /// The directive named `name` (lower-case), if present.
   const Directive* FindDirective(std::string_view name) const;
-
- private:
-  std::unique_ptr<base::SourceFile> file_;
-  mutable std::unique_ptr<base::LineIndex> lines_;
-  base::Arena arena_;
 };
 
 }  // namespace shipshape::syntax

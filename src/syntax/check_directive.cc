@@ -105,7 +105,7 @@ CheckConfig FileCheckConfig(const Dockerfile& df, std::string* error) {
 }
 
 CheckConfig InstructionCheckConfig(const CheckConfig& base,
-                                   const std::vector<std::string_view>& comments) {
+                                   std::span<const std::string_view> comments) {
   CheckConfig merged = base;
   for (std::string_view comment : comments) {
     std::string line(1, '#');  // (not `"#" + ...`: GCC 12 warns falsely on that)

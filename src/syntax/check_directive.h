@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,7 @@ CheckConfig FileCheckConfig(const Dockerfile& df, std::string* error);
 
 /// The per-instruction `# check=` comment among `comments`, merged into `base`.
 CheckConfig InstructionCheckConfig(const CheckConfig& base,
-                                   const std::vector<std::string_view>& comments);
+                                   std::span<const std::string_view> comments);
 
 /// A build check finding, with BuildKit's rule name and message.
 struct BuildCheck {

@@ -307,7 +307,7 @@ void Checker::CheckRun() {
     return base::Range{};
   };
   // BuildKit's post-parse hooks run in source-file order: device, mount, network, security.
-  for (const std::string& value : flags.Values("device")) {
+  for (std::string_view value : flags.Values("device")) {
     std::string error;
     ParseDevice(value, &error);
     if (!error.empty()) {
@@ -315,7 +315,7 @@ void Checker::CheckRun() {
       return;
     }
   }
-  for (const std::string& value : flags.Values("mount")) {
+  for (std::string_view value : flags.Values("mount")) {
     std::string error = model::CheckMountAtParseTime(value);
     if (!error.empty()) {
       Fail(std::move(error), flag_range("mount"));
@@ -399,28 +399,35 @@ void Checker::CheckShell() {
 
 }  // namespace
 
+void BuilderFlags::Add(Declared d) {
+  if (count_ < kInlineFlags) {
+    inline_[count_] = d;
+  } else {
+    more_.push_back(d);
+  }
+  ++count_;
+}
+
 void BuilderFlags::AddBool(std::string_view name, bool default_value) {
-  flags_.push_back({std::string(name), Type::kBool, default_value ? "true" : "false", {}});
+  Add({name, Type::kBool, default_value ? "true" : "false"});
 }
 
 void BuilderFlags::AddString(std::string_view name, std::string_view default_value) {
-  flags_.push_back({std::string(name), Type::kString, std::string(default_value), {}});
+  Add({name, Type::kString, default_value});
 }
 
-void BuilderFlags::AddStrings(std::string_view name) {
-  flags_.push_back({std::string(name), Type::kStrings, "", {}});
-}
+void BuilderFlags::AddStrings(std::string_view name) { Add({name, Type::kStrings, {}}); }
 
 BuilderFlags::Declared* BuilderFlags::Find(std::string_view name) {
-  for (Declared& d : flags_) {
-    if (d.name == name) return &d;
+  for (std::size_t i = 0; i < count_; ++i) {
+    if (At(i).name == name) return &At(i);
   }
   return nullptr;
 }
 
 const BuilderFlags::Declared* BuilderFlags::Find(std::string_view name) const {
-  for (const Declared& d : flags_) {
-    if (d.name == name) return &d;
+  for (std::size_t i = 0; i < count_; ++i) {
+    if (At(i).name == name) return &At(i);
   }
   return nullptr;
 }
@@ -442,7 +449,7 @@ std::string BuilderFlags::Parse(std::span<const std::string_view> words, std::si
     Declared* flag = Find(arg);
     if (!flag) {
       std::vector<std::string_view> names;
-      for (const Declared& d : flags_) names.push_back(d.name);
+      for (std::size_t i = 0; i < count_; ++i) names.push_back(At(i).name);
       return base::WithSuggestion(fmt::format("unknown flag: --{}", arg), arg, names, true);
     }
     if (flag->used && flag->type != Type::kStrings) {
@@ -452,11 +459,12 @@ std::string BuilderFlags::Parse(std::span<const std::string_view> words, std::si
     switch (flag->type) {
       case Type::kBool: {
         if (has_value && value.empty()) return fmt::format("missing a value on flag: --{}", arg);
-        const std::string lower = base::ToLower(value);
-        if (lower.empty()) {
+        if (value.empty()) {
           flag->value = "true";
-        } else if (lower == "true" || lower == "false") {
-          flag->value = lower;
+        } else if (base::EqualsIgnoreCase(value, "true")) {
+          flag->value = "true";
+        } else if (base::EqualsIgnoreCase(value, "false")) {
+          flag->value = "false";
         } else {
           return fmt::format("expecting boolean value for flag --{}, not: {}", arg, value);
         }
@@ -464,11 +472,11 @@ std::string BuilderFlags::Parse(std::span<const std::string_view> words, std::si
       }
       case Type::kString:
         if (!has_value) return fmt::format("missing a value on flag: --{}", arg);
-        flag->value = std::string(value);
+        flag->value = value;
         break;
       case Type::kStrings:
         if (!has_value) return fmt::format("missing a value on flag: --{}", arg);
-        flag->values.emplace_back(value);
+        repeated_.emplace_back(arg, value);
         break;
     }
   }
@@ -482,11 +490,12 @@ std::string BuilderFlags::Describe(std::string_view word) const {
     if (d->type == Type::kBool) return fmt::format("`--{}` or `--{}=true|false`", name, name);
     return fmt::format("`--{}=<value>`", name);
   }
-  if (flags_.empty()) return "no flags on this instruction";
+  if (count_ == 0) return "no flags on this instruction";
   std::string names;
-  for (const Declared& d : flags_) {
+  for (std::size_t i = 0; i < count_; ++i) {
     if (!names.empty()) names += ", ";
-    names += "--" + d.name;
+    names += "--";
+    names += At(i).name;
   }
   return "one of " + names;
 }
@@ -496,9 +505,14 @@ std::string_view BuilderFlags::Value(std::string_view name) const {
   return d ? std::string_view(d->value) : std::string_view();
 }
 
-std::vector<std::string> BuilderFlags::Values(std::string_view name) const {
+std::vector<std::string_view> BuilderFlags::Values(std::string_view name) const {
+  std::vector<std::string_view> out;
   const Declared* d = Find(name);
-  return d ? d->values : std::vector<std::string>{};
+  if (!d) return out;
+  for (const auto& [flag, value] : repeated_) {
+    if (flag == d->name) out.push_back(value);
+  }
+  return out;
 }
 
 bool BuilderFlags::Used(std::string_view name) const {

@@ -17,7 +17,8 @@ namespace shipshape::syntax {
 /// Adds BuildKit's instruction-level errors of every instruction to `df.errors`, in file order.
 void CheckInstructions(Dockerfile& df);
 
-/// Builder flags as BuildKit declares and validates them (its BFlags).
+/// Builder flags as BuildKit declares and validates them (its BFlags). It keeps views: the
+/// declared names and the parsed words must outlive it.
 class BuilderFlags {
  public:
   enum class Type : std::uint8_t { kBool, kString, kStrings };
@@ -36,21 +37,31 @@ class BuilderFlags {
   /// The value of a bool or string flag after Parse ("true"/"false" for bools).
   std::string_view Value(std::string_view name) const;
   /// The values of a repeatable flag after Parse.
-  std::vector<std::string> Values(std::string_view name) const;
+  std::vector<std::string_view> Values(std::string_view name) const;
   /// Whether the flag was given.
   bool Used(std::string_view name) const;
 
  private:
+  /// Instructions declare at most 7 flags: they fit without allocating.
+  static constexpr std::size_t kInlineFlags = 8;
   struct Declared {
-    std::string name;
-    Type type;
-    std::string value;
-    std::vector<std::string> values;
+    std::string_view name;
+    Type type = Type::kBool;
+    std::string_view value;
     bool used = false;
   };
+  void Add(Declared d);
+  Declared& At(std::size_t i) { return i < kInlineFlags ? inline_[i] : more_[i - kInlineFlags]; }
+  const Declared& At(std::size_t i) const {
+    return i < kInlineFlags ? inline_[i] : more_[i - kInlineFlags];
+  }
   Declared* Find(std::string_view name);
   const Declared* Find(std::string_view name) const;
-  std::vector<Declared> flags_;
+  Declared inline_[kInlineFlags];
+  std::vector<Declared> more_;
+  std::size_t count_ = 0;
+  /// Values of repeatable flags: (flag name, value), in order.
+  std::vector<std::pair<std::string_view, std::string_view>> repeated_;
 };
 
 /// BuildKit's handleJSONArgs: exec-form arguments as they are, shell form joined by spaces.

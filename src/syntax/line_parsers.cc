@@ -300,8 +300,8 @@ bool ScanJsonValue(std::string_view s, std::size_t& i, std::size_t depth) {
 
 }  // namespace
 
-SplitLine SplitCommand(std::string_view line) {
-  SplitLine split;
+void SplitCommand(std::string_view line, SplitLine& split) {
+  split.flags.clear();
   std::uint32_t begin = 0;
   auto end = static_cast<std::uint32_t>(line.size());
   TrimSpaceOffsets(line, begin, end);
@@ -310,12 +310,11 @@ SplitLine SplitCommand(std::string_view line) {
   split.word_begin = begin;
   split.word_end = i;
   split.rest_begin = split.rest_end = end;
-  if (i == end) return split;
+  if (i == end) return;
   while (i < end && IsBlankNoNewline(line[i])) ++i;
   ExtractBuilderFlags(line, i, end, split);
   split.rest_end = end;
   TrimSpaceOffsets(line, split.rest_begin, split.rest_end);
-  return split;
 }
 
 void ParseWords(std::string_view rest, char escape, std::vector<LexedWord>& out) {
@@ -348,8 +347,17 @@ void ParseWords(std::string_view rest, char escape, std::vector<LexedWord>& out)
     }
     out.push_back(std::move(w));
   };
+  // Bytes that need a look: ASCII spaces, quotes, the escape and non-ASCII bytes.
+  bool special[256] = {};
+  for (unsigned char c : {' ', '\t', '\n', '\v', '\f', '\r', '\'', '"'}) special[c] = true;
+  for (int c = 0x80; c < 256; ++c) special[c] = true;
+  special[esc] = true;
   std::uint32_t pos = 0;
   while (pos < len) {
+    if (phase != kInSpaces) {
+      while (pos < len && !special[static_cast<unsigned char>(rest[pos])]) ++pos;
+      if (pos == len) break;
+    }
     const auto c = static_cast<unsigned char>(rest[pos]);
     char32_t ch = c;
     std::uint32_t width = 1;

@@ -34,8 +34,9 @@ struct SplitLine {
   std::uint32_t rest_end = 0;
 };
 
-/// Splits `line` into instruction word, builder flags and the remaining argument text.
-SplitLine SplitCommand(std::string_view line);
+/// Splits `line` into instruction word, builder flags and the remaining argument text
+/// (`out` is overwritten; passing the same one again reuses its memory).
+void SplitCommand(std::string_view line, SplitLine& out);
 
 /// BuildKit's parseWords (ENV/LABEL/ARG): whitespace-separated words, quotes and escapes kept.
 void ParseWords(std::string_view rest, char escape, std::vector<LexedWord>& out);

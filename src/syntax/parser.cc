@@ -1,12 +1,12 @@
 #include "syntax/parser.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "base/go_quote.h"
 #include "base/utf8.h"
@@ -84,14 +84,9 @@ std::optional<std::size_t> TrimContinuation(std::string_view line, char escape) 
   return j - 1;
 }
 
-bool IsCommentLine(std::string_view content) {
-  std::string_view t = base::TrimLeftSpace(content);
-  return !t.empty() && t[0] == '#';
-}
-
 /// Segments of `segments` rebased so that logical offset `offset` becomes 0.
-std::vector<Segment> RebaseSegments(const std::vector<Segment>& segments, std::uint32_t offset) {
-  std::vector<Segment> out;
+void RebaseSegments(const std::pmr::vector<Segment>& segments, std::uint32_t offset,
+                    std::pmr::vector<Segment>& out) {
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::uint32_t next =
         i + 1 < segments.size() ? segments[i + 1].logical : static_cast<std::uint32_t>(-1);
@@ -103,7 +98,6 @@ std::vector<Segment> RebaseSegments(const std::vector<Segment>& segments, std::u
     }
   }
   if (out.empty()) out.push_back({0, segments.empty() ? 0 : segments.back().source});
-  return out;
 }
 
 class Parser {
@@ -163,6 +157,7 @@ class Parser {
   std::vector<std::string_view> seen_directives_;
   std::vector<std::string_view> pending_comments_;
   std::vector<LexedWord> words_;
+  SplitLine split_;
   std::string logical_;
 };
 
@@ -220,8 +215,8 @@ bool Parser::ProcessDirective(std::string_view token, std::uint32_t token_offset
   if (canonical == "escape") {
     if (value != "`" && value != "\\") {
       AddError(SyntaxError::Layer::kParser, range,
-               fmt::format("invalid escape token '{}' does not match ` or \\", value),
-               line_no_ - 1, line_no_ - 1, "a backslash or a backtick");
+               fmt::format("invalid escape token '{}' does not match ` or \\", value), line_no_ - 1,
+               line_no_ - 1, "a backslash or a backtick");
       return false;
     }
     df_.escape = value[0];
@@ -261,24 +256,27 @@ void Parser::Run() {
     std::optional<std::size_t> piece = TrimContinuation(token, df_.escape);
     if (!piece && token.empty()) continue;  // blank line
 
-    Instruction inst;
+    Instruction& inst = df_.instructions.emplace_back(df_.memory());
     inst.start_line = line_no_;
-    logical_.assign(token.substr(0, piece.value_or(token.size())));
+    // The logical line is copied only when a second piece joins the first.
+    const std::string_view first_piece = token.substr(0, piece.value_or(token.size()));
+    std::uint32_t logical_size = static_cast<std::uint32_t>(first_piece.size());
+    bool joined = false;
     inst.segments.push_back({0, token_offset});
     last_content_end_ = line.content_end;
     bool continued = piece.has_value();
     while (continued && NextLine(line)) {
       const std::string_view raw = text_.substr(line.begin, line.content_end - line.begin);
       last_content_end_ = line.content_end;
-      if (IsCommentLine(raw)) {
-        const std::string_view t = base::TrimLeftSpace(raw);
+      const std::string_view t = base::TrimLeftSpace(raw);
+      if (!t.empty() && t[0] == '#') {
         const auto offset = static_cast<std::uint32_t>(line.content_end - t.size());
         df_.comments.push_back(
             {{offset, line.content_end},
              base::TrimSpace(text_.substr(line.begin + 1, line.end - line.begin - 1))});
         continue;
       }
-      if (base::TrimLeftSpace(raw).empty()) {
+      if (t.empty()) {
         inst.empty_continuation_lines.push_back({line.begin, line.content_end});
         continue;
       }
@@ -286,16 +284,19 @@ void Parser::Run() {
       continued = next.has_value();
       const std::size_t len = next.value_or(raw.size());
       if (len > 0) {
-        inst.segments.push_back({static_cast<std::uint32_t>(logical_.size()), line.begin});
+        if (!joined) {
+          logical_.assign(first_piece);
+          joined = true;
+        }
+        inst.segments.push_back({logical_size, line.begin});
         logical_.append(raw.substr(0, len));
+        logical_size += static_cast<std::uint32_t>(len);
       }
     }
     logical_end_line_ = line_no_;
     inst.logical_end_line = line_no_;
-    inst.original = inst.segments.size() == 1
-                        ? text_.substr(inst.segments[0].source, logical_.size())
-                        : df_.arena().Store(logical_);
-    inst.comments = std::move(pending_comments_);
+    inst.original = joined ? df_.arena().Store(logical_) : first_piece;
+    inst.comments.assign(pending_comments_.begin(), pending_comments_.end());
     pending_comments_.clear();
     const std::size_t errors_before = df_.errors.size();
     BuildInstruction(inst, 0);
@@ -303,7 +304,6 @@ void Parser::Run() {
     ReadHeredocs(inst);
     inst.end_line = line_no_;
     inst.range = {inst.segments[0].source, std::max(last_content_end_, inst.segments[0].source)};
-    df_.instructions.push_back(std::move(inst));
   }
   if (df_.instructions.empty()) {
     const auto size = static_cast<std::uint32_t>(text_.size());
@@ -314,10 +314,14 @@ void Parser::Run() {
 
 void Parser::BuildInstruction(Instruction& inst, int depth) {
   const std::string_view line = inst.original;
-  const SplitLine split = SplitCommand(line);
+  // split_ is reused across calls; ONBUILD's recursion below overwrites it, so nothing reads
+  // `split` after the switch.
+  SplitLine& split = split_;
+  SplitCommand(line, split);
   inst.word = {line.substr(split.word_begin, split.word_end - split.word_begin),
                inst.SourceRange(split.word_begin, split.word_end)};
   inst.keyword = LookupKeyword(inst.word.value);
+  inst.flags.reserve(split.flags.size());
   for (const LexedWord& f : split.flags) {
     const Word w = MakeWord(inst, f, 0);
     inst.flags.push_back(Flag{w.value, w.range});
@@ -360,8 +364,8 @@ void Parser::BuildInstruction(Instruction& inst, int depth) {
       break;
     case Keyword::kOnbuild:
       if (b != e) {
-        auto trigger = std::make_unique<Instruction>();
-        trigger->segments = RebaseSegments(inst.segments, b);
+        auto trigger = std::make_unique<Instruction>(df_.memory());
+        RebaseSegments(inst.segments, b, trigger->segments);
         trigger->original = line.substr(b, e - b);
         trigger->start_line = inst.start_line;
         if (depth < kMaxOnbuildDepth) {
@@ -385,12 +389,14 @@ void Parser::ParseMaybeJson(Instruction& inst, std::uint32_t begin, std::uint32_
   switch (ParseJsonArray(rest, words_)) {
     case JsonArray::kStrings:
       inst.json = true;
+      inst.args.reserve(inst.args.size() + words_.size());
       for (const LexedWord& w : words_) inst.args.push_back(MakeWord(inst, w, begin));
       return;
     case JsonArray::kNotStrings:
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin, end),
                "when using JSON array syntax, arrays must be comprised of strings only",
-               inst.start_line, logical_end_line_, "every element quoted, as in `[\"sh\", \"-c\"]`");
+               inst.start_line, logical_end_line_,
+               "every element quoted, as in `[\"sh\", \"-c\"]`");
       break;
     case JsonArray::kNotJson:
       break;
@@ -409,7 +415,8 @@ void Parser::ParseMaybeJsonToList(Instruction& inst, std::uint32_t begin, std::u
     case JsonArray::kNotStrings:
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin, end),
                "when using JSON array syntax, arrays must be comprised of strings only",
-               inst.start_line, logical_end_line_, "every element quoted, as in `[\"src\", \"dest\"]`");
+               inst.start_line, logical_end_line_,
+               "every element quoted, as in `[\"src\", \"dest\"]`");
       break;
     case JsonArray::kNotJson:
       break;
@@ -421,12 +428,14 @@ void Parser::ParseWhitespaceList(Instruction& inst, std::uint32_t begin, std::ui
   if (begin == end) return;
   words_.clear();
   SplitWhitespace(inst.original.substr(begin, end - begin), 0, words_);
+  inst.args.reserve(words_.size());
   for (const LexedWord& w : words_) inst.args.push_back(MakeWord(inst, w, begin));
 }
 
 void Parser::ParseArgWords(Instruction& inst, std::uint32_t begin, std::uint32_t end) {
   words_.clear();
   ParseWords(inst.original.substr(begin, end - begin), df_.escape, words_);
+  inst.args.reserve(words_.size());
   for (const LexedWord& w : words_) inst.args.push_back(MakeWord(inst, w, begin));
 }
 
@@ -441,14 +450,16 @@ void Parser::ParseNameVal(Instruction& inst, std::uint32_t begin, std::uint32_t 
     SplitWhitespace(rest, 2, parts);
     if (parts.size() < 2) {
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin, end),
-               fmt::format("{} must have two arguments", name), inst.start_line,
-               logical_end_line_, fmt::format("`{} KEY=value`", name));
-      inst.pairs.push_back({MakeWord(inst, parts[0], begin), {{}, inst.SourceRange(end, end)}, false});
+               fmt::format("{} must have two arguments", name), inst.start_line, logical_end_line_,
+               fmt::format("`{} KEY=value`", name));
+      inst.pairs.push_back(
+          {MakeWord(inst, parts[0], begin), {{}, inst.SourceRange(end, end)}, false});
       return;
     }
     inst.pairs.push_back({MakeWord(inst, parts[0], begin), MakeWord(inst, parts[1], begin), false});
     return;
   }
+  inst.pairs.reserve(words_.size());
   for (const LexedWord& w : words_) {
     const std::string_view value = Value(inst, w, begin);
     const std::size_t eq = value.find('=');
@@ -456,7 +467,8 @@ void Parser::ParseNameVal(Instruction& inst, std::uint32_t begin, std::uint32_t 
       AddError(SyntaxError::Layer::kParser, inst.SourceRange(begin + w.begin, begin + w.end),
                fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
                            base::GoQuote(value)),
-               inst.start_line, logical_end_line_, "`KEY=value` for every word, or quotes around a value with spaces");
+               inst.start_line, logical_end_line_,
+               "`KEY=value` for every word, or quotes around a value with spaces");
       continue;
     }
     // '=' is ASCII, so its offset in the raw bytes is that of the first '=' there too.
@@ -556,46 +568,101 @@ void Parser::ReadHeredocs(Instruction& inst) {
 
 std::string_view KeywordName(Keyword keyword) {
   switch (keyword) {
-    case Keyword::kAdd: return "ADD";
-    case Keyword::kArg: return "ARG";
-    case Keyword::kCmd: return "CMD";
-    case Keyword::kCopy: return "COPY";
-    case Keyword::kEntrypoint: return "ENTRYPOINT";
-    case Keyword::kEnv: return "ENV";
-    case Keyword::kExpose: return "EXPOSE";
-    case Keyword::kFrom: return "FROM";
-    case Keyword::kHealthcheck: return "HEALTHCHECK";
-    case Keyword::kLabel: return "LABEL";
-    case Keyword::kMaintainer: return "MAINTAINER";
-    case Keyword::kOnbuild: return "ONBUILD";
-    case Keyword::kRun: return "RUN";
-    case Keyword::kShell: return "SHELL";
-    case Keyword::kStopsignal: return "STOPSIGNAL";
-    case Keyword::kUser: return "USER";
-    case Keyword::kVolume: return "VOLUME";
-    case Keyword::kWorkdir: return "WORKDIR";
-    case Keyword::kUnknown: return "";
+    case Keyword::kAdd:
+      return "ADD";
+    case Keyword::kArg:
+      return "ARG";
+    case Keyword::kCmd:
+      return "CMD";
+    case Keyword::kCopy:
+      return "COPY";
+    case Keyword::kEntrypoint:
+      return "ENTRYPOINT";
+    case Keyword::kEnv:
+      return "ENV";
+    case Keyword::kExpose:
+      return "EXPOSE";
+    case Keyword::kFrom:
+      return "FROM";
+    case Keyword::kHealthcheck:
+      return "HEALTHCHECK";
+    case Keyword::kLabel:
+      return "LABEL";
+    case Keyword::kMaintainer:
+      return "MAINTAINER";
+    case Keyword::kOnbuild:
+      return "ONBUILD";
+    case Keyword::kRun:
+      return "RUN";
+    case Keyword::kShell:
+      return "SHELL";
+    case Keyword::kStopsignal:
+      return "STOPSIGNAL";
+    case Keyword::kUser:
+      return "USER";
+    case Keyword::kVolume:
+      return "VOLUME";
+    case Keyword::kWorkdir:
+      return "WORKDIR";
+    case Keyword::kUnknown:
+      return "";
   }
   return "";
 }
 
 Keyword LookupKeyword(std::string_view word) {
-  // Non-ASCII letters can lower-case to ASCII (the Kelvin sign to 'k'), so the length bound
-  // allows for multi-byte spellings.
-  if (word.size() < 3 || word.size() > 40) return Keyword::kUnknown;
   bool ascii = true;
   for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  const std::string lower = ascii ? base::AsciiLower(word) : base::ToLower(word);
-  static constexpr Keyword kAll[] = {
-      Keyword::kAdd,         Keyword::kArg,        Keyword::kCmd,        Keyword::kCopy,
-      Keyword::kEntrypoint,  Keyword::kEnv,        Keyword::kExpose,     Keyword::kFrom,
-      Keyword::kHealthcheck, Keyword::kLabel,      Keyword::kMaintainer, Keyword::kOnbuild,
-      Keyword::kRun,         Keyword::kShell,      Keyword::kStopsignal, Keyword::kUser,
-      Keyword::kVolume,      Keyword::kWorkdir};
-  for (Keyword k : kAll) {
-    if (base::EqualsIgnoreCase(lower, KeywordName(k))) return k;
+  if (!ascii) {
+    // Non-ASCII letters can lower-case to ASCII (the Kelvin sign to 'k'), as Go's ToLower does.
+    if (word.size() > 40) return Keyword::kUnknown;
+    const std::string lower = base::ToLower(word);
+    for (char c : lower) {
+      if (static_cast<unsigned char>(c) >= 0x80) return Keyword::kUnknown;
+    }
+    return LookupKeyword(lower);
   }
-  return Keyword::kUnknown;
+  if (word.size() < 3 || word.size() > 11) return Keyword::kUnknown;
+  auto is = [&](Keyword k) { return base::EqualsIgnoreCase(word, KeywordName(k)); };
+  switch (word[0] | 0x20) {
+    case 'a':
+      return is(Keyword::kAdd)   ? Keyword::kAdd
+             : is(Keyword::kArg) ? Keyword::kArg
+                                 : Keyword::kUnknown;
+    case 'c':
+      return is(Keyword::kCmd)    ? Keyword::kCmd
+             : is(Keyword::kCopy) ? Keyword::kCopy
+                                  : Keyword::kUnknown;
+    case 'e':
+      return is(Keyword::kEnv)          ? Keyword::kEnv
+             : is(Keyword::kExpose)     ? Keyword::kExpose
+             : is(Keyword::kEntrypoint) ? Keyword::kEntrypoint
+                                        : Keyword::kUnknown;
+    case 'f':
+      return is(Keyword::kFrom) ? Keyword::kFrom : Keyword::kUnknown;
+    case 'h':
+      return is(Keyword::kHealthcheck) ? Keyword::kHealthcheck : Keyword::kUnknown;
+    case 'l':
+      return is(Keyword::kLabel) ? Keyword::kLabel : Keyword::kUnknown;
+    case 'm':
+      return is(Keyword::kMaintainer) ? Keyword::kMaintainer : Keyword::kUnknown;
+    case 'o':
+      return is(Keyword::kOnbuild) ? Keyword::kOnbuild : Keyword::kUnknown;
+    case 'r':
+      return is(Keyword::kRun) ? Keyword::kRun : Keyword::kUnknown;
+    case 's':
+      return is(Keyword::kShell)        ? Keyword::kShell
+             : is(Keyword::kStopsignal) ? Keyword::kStopsignal
+                                        : Keyword::kUnknown;
+    case 'u':
+      return is(Keyword::kUser) ? Keyword::kUser : Keyword::kUnknown;
+    case 'v':
+      return is(Keyword::kVolume) ? Keyword::kVolume : Keyword::kUnknown;
+    case 'w':
+      return is(Keyword::kWorkdir) ? Keyword::kWorkdir : Keyword::kUnknown;
+    default:
+      return Keyword::kUnknown;
+  }
 }
 
 std::string_view Flag::Name() const {
@@ -638,7 +705,25 @@ std::string SyntaxError::BuildKitText() const {
 }
 
 Dockerfile::Dockerfile(std::string path, std::string text)
-    : file_(std::make_unique<base::SourceFile>(base::SourceFile{std::move(path), std::move(text)})) {}
+    : file_(std::make_unique<base::SourceFile>(base::SourceFile{std::move(path), std::move(text)})),
+      // The tree of a file takes about as many bytes as the file: one block usually suffices.
+      // (Capped: a block above malloc's mmap threshold would cost page faults on every file.)
+      arena_(std::min<std::size_t>(file_->text.size() + 512, 64 * 1024)) {}
+
+Dockerfile& Dockerfile::operator=(Dockerfile&& other) noexcept {
+  if (this == &other) return *this;
+  instructions.clear();  // before the arena they live in goes
+  directives = std::move(other.directives);
+  instructions = std::move(other.instructions);
+  comments = std::move(other.comments);
+  errors = std::move(other.errors);
+  escape = other.escape;
+  bom_size = other.bom_size;
+  file_ = std::move(other.file_);
+  lines_ = std::move(other.lines_);
+  arena_ = std::move(other.arena_);
+  return *this;
+}
 
 const base::LineIndex& Dockerfile::lines() const {
   if (!lines_) lines_ = std::make_unique<base::LineIndex>(file_->text);

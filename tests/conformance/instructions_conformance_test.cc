@@ -176,13 +176,18 @@ TEST(InstructionsConformance, BuilderFlags) {
   std::size_t count = 0;
   for (const json& c : cases["builder_flags"]["cases"]) {
     BuilderFlags flags;
+    // BuilderFlags keeps views: the names and defaults must outlive it.
+    std::vector<std::string> names, defaults;
+    names.reserve(c["flags"].size());
+    defaults.reserve(c["flags"].size());
     for (const json& f : c["flags"]) {
-      const std::string name = f[0].get<std::string>();
+      names.push_back(f[0].get<std::string>());
       const std::string type = f[1].get<std::string>();
       if (type == "bool") {
-        flags.AddBool(name, f[2].get<bool>());
+        flags.AddBool(names.back(), f[2].get<bool>());
       } else {
-        flags.AddString(name, f[2].get<std::string>());
+        defaults.push_back(f[2].get<std::string>());
+        flags.AddString(names.back(), defaults.back());
       }
     }
     std::vector<std::string> args = c["args"].get<std::vector<std::string>>();
