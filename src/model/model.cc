@@ -87,7 +87,7 @@ Resolved Model::Resolve(const Scope& scope, std::string_view word) const {
 }
 
 Resolved Model::Resolve(std::size_t index, std::string_view word) const {
-  return Resolve(scopes_.at(index), word);
+  return Resolve(ScopeAt(index), word);
 }
 
 std::optional<std::size_t> Model::StageOf(std::size_t index) const {
@@ -141,8 +141,19 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
   Model m;
   m.df_ = &df;
   const std::vector<Instruction>& insts = df.instructions;
-  m.scopes_.resize(insts.size());
+  m.scope_of_.resize(insts.size());
   m.stage_of_.resize(insts.size());
+  // Scopes are snapshots taken only when an ARG or ENV changed them; instructions point at
+  // the snapshot in force. (Most instructions change nothing.)
+  bool global_changed = true;
+  bool stage_changed = true;
+  auto snapshot = [&m](const Scope& scope, bool& changed) {
+    if (changed || m.scopes_.empty()) {
+      m.scopes_.push_back(scope);
+      changed = false;
+    }
+    return m.scopes_.size() - 1;
+  };
 
   // The target's name decides TARGETSTAGE, so find it before the walk.
   std::string target_name = base::ToLower(options.target);
@@ -261,21 +272,28 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       }
       current = st.index;
       m.stages_.push_back(std::move(st));
-      m.scopes_[i] = m.global_;
+      global_changed = true;  // the global snapshot, not the last stage's
+      m.scope_of_[i] = snapshot(m.global_, global_changed);
       m.stage_of_[i] = current;
+      stage_changed = true;
       continue;
     }
     if (!current) {
-      m.scopes_[i] = m.global_;
-      if (inst.keyword == Keyword::kArg) apply_arg(inst, m.global_, true);
+      m.scope_of_[i] = snapshot(m.global_, global_changed);
+      if (inst.keyword == Keyword::kArg) {
+        apply_arg(inst, m.global_, true);
+        global_changed = true;
+      }
       continue;
     }
     m.stage_of_[i] = current;
-    m.scopes_[i] = stage_scope;
+    m.scope_of_[i] = snapshot(stage_scope, stage_changed);
     if (inst.keyword == Keyword::kArg) {
       apply_arg(inst, stage_scope, false);
+      stage_changed = true;
     } else if (inst.keyword == Keyword::kEnv) {
-      const Scope& before = m.scopes_[i];
+      stage_changed = true;
+      const Scope& before = m.scopes_[m.scope_of_[i]];
       for (const syntax::KeyValue& kv : inst.pairs) {
         Variable v;
         v.name = m.Resolve(before, kv.key.value).value;

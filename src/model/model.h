@@ -128,6 +128,8 @@ struct ModelOptions {
   std::string platform = "linux/amd64";
 };
 
+// TODO(#9): variables own their strings and scopes are copied at each ARG/ENV; parse+model
+// runs at about 90 MB/s over the corpus against 210 MB/s for parsing alone.
 class Model {
  public:
   /// Builds the model of `df` (which must outlive it). Never fails: unknown values stay
@@ -143,7 +145,7 @@ class Model {
   /// The stage holding instruction `index`, or nullopt before the first FROM.
   std::optional<std::size_t> StageOf(std::size_t index) const;
   /// The variables in force when instruction `index` runs (before its own effect).
-  const Scope& ScopeAt(std::size_t index) const { return scopes_[index]; }
+  const Scope& ScopeAt(std::size_t index) const { return scopes_[scope_of_.at(index)]; }
   /// Expands `word` as instruction `index` would, with the values the Dockerfile defines.
   Resolved Resolve(std::size_t index, std::string_view word) const;
   /// Expands `word` with `scope`.
@@ -163,7 +165,9 @@ class Model {
   const syntax::Dockerfile* df_ = nullptr;
   Scope global_;
   std::vector<Stage> stages_;
+  /// Scope snapshots, and for each instruction the index of the one in force before it.
   std::vector<Scope> scopes_;
+  std::vector<std::size_t> scope_of_;
   std::vector<std::optional<std::size_t>> stage_of_;
   std::optional<std::size_t> target_;
 };
