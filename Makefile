@@ -16,7 +16,9 @@ build: deps $(BUILD)/build.ninja
 
 # Lints the bundled example; findings (exit 1) are the point, a tool error (exit 2) fails.
 run: build
-	@$(BUILD)/shipshape lint examples/Dockerfile; rc=$$?; [ $$rc -le 1 ]
+	@echo "$$ shipshape lint examples/Dockerfile"
+	@$(BUILD)/shipshape lint examples/Dockerfile; rc=$$?; \
+	  echo "(exit $$rc: 0 = nothing found, 1 = findings, 2 = error)"; [ $$rc -le 1 ]
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
