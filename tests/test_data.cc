@@ -1,6 +1,7 @@
 #include "test_data.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -28,6 +29,20 @@ std::string ReadFileOrFail(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::string ReadGzipOrFail(const std::string& path) {
+  std::string out;
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) {
+    ADD_FAILURE() << "cannot read " << path;
+    return out;
+  }
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  gzclose(f);
+  return out;
 }
 
 }  // namespace shipshape::testing

@@ -15,4 +15,7 @@ std::string SourcePath(const std::string& relative);
 /// The whole content of `path`; the calling test fails (ADD_FAILURE) when it cannot be read.
 std::string ReadFileOrFail(const std::string& path);
 
+/// The decompressed content of gzip file `path`; the calling test fails when it cannot be read.
+std::string ReadGzipOrFail(const std::string& path);
+
 }  // namespace shipshape::testing

@@ -137,7 +137,7 @@ class Parser {
   /// A value for logical-line bytes [begin, end) of `inst`, or `text` when rewritten.
   std::string_view Value(const Instruction& inst, const LexedWord& w, std::uint32_t offset) {
     if (!w.rewritten) return inst.original.substr(offset + w.begin, w.end - w.begin);
-    if (w.text.size() == w.end - w.begin - 2 && w.end - w.begin >= 2 &&
+    if (w.end - w.begin >= 2 && w.text.size() == w.end - w.begin - 2 &&
         inst.original.substr(offset + w.begin + 1, w.text.size()) == w.text) {
       return inst.original.substr(offset + w.begin + 1, w.text.size());  // plain JSON string
     }
@@ -521,7 +521,6 @@ void Parser::ReadHeredocs(Instruction& inst) {
     if (!h) continue;
     Heredoc doc;
     doc.name = df_.arena().Store(h->name);
-    if (doc.name.empty() && !h->name.empty()) doc.name = h->name;
     doc.fd = h->fd;
     doc.expand = h->expand;
     doc.chomp = h->chomp;

@@ -2,7 +2,6 @@
 // has (plus a newline) and exit 0, or exit 1 with BuildKit's error on stderr.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <zlib.h>
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -32,14 +31,9 @@ ProcessResult RunCommand(const std::string& command) {
 }
 
 TEST(CliCorpus, ParseDumpMatchesBuildKitForEveryFile) {
-  const std::string dumps = testing::SharedPath("conformance/buildkit-corpus/dumps.jsonl.gz");
-  gzFile f = gzopen(dumps.c_str(), "rb");
-  ASSERT_NE(f, nullptr) << dumps;
-  std::string all;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) all.append(buffer, static_cast<std::size_t>(n));
-  gzclose(f);
+  const std::string all =
+      testing::ReadGzipOrFail(testing::SharedPath("conformance/buildkit-corpus/dumps.jsonl.gz"));
+  ASSERT_FALSE(all.empty());
   std::size_t identical = 0, rejected = 0, total = 0;
   for (std::size_t pos = 0; pos < all.size();) {
     std::size_t nl = all.find('\n', pos);

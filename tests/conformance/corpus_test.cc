@@ -1,7 +1,6 @@
 // The real-world corpus (../shared/corpus/files) against BuildKit's own parse of each file
 // (../shared/conformance/buildkit-corpus/dumps.jsonl.gz), plus the byte-range round trip.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,24 +27,10 @@ struct CorpusCase {
   std::optional<std::string> error;
 };
 
-std::string Gunzip(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) {
-    ADD_FAILURE() << "cannot open " << path;
-    return out;
-  }
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
-  gzclose(f);
-  return out;
-}
-
 const std::vector<CorpusCase>& Corpus() {
   static const std::vector<CorpusCase> cases = [] {
     std::vector<CorpusCase> out;
-    const std::string all = Gunzip(SharedPath("conformance/buildkit-corpus/dumps.jsonl.gz"));
+    const std::string all = testing::ReadGzipOrFail(SharedPath("conformance/buildkit-corpus/dumps.jsonl.gz"));
     std::size_t pos = 0;
     while (pos < all.size()) {
       std::size_t nl = all.find('\n', pos);
