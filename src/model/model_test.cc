@@ -193,6 +193,18 @@ TEST(Model, InvalidAndForwardReferences) {
   EXPECT_EQ(m.stages()[1].base_stage, std::nullopt);
 }
 
+TEST(Model, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "FROM alpine\nARG X=";
+  for (int i = 0; i < 20000; ++i) deep += "${A:-";
+  for (int i = 0; i < 20000; ++i) deep += "}";
+  deep += "\nENV Y=$X\n";
+  auto f = Build(deep);
+  const Resolved r = f->model.Resolve(1, "${A:-${A:-${A:-x}}}");
+  EXPECT_EQ(r.value, "x");
+  const Scope& scope = f->model.ScopeAt(2);
+  ASSERT_NE(scope.Find("X"), nullptr);
+}
+
 TEST(Model, SurvivesBrokenFiles) {
   for (const char* text : {"", "RUN x\n", "FROM\nRUN y\n", "ARG\nFROM ${\nCOPY --from= a b\n",
                            "FROM a AS b\nCOPY --from=99 x y\nRUN --mount=from x\n"}) {
