@@ -217,13 +217,55 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
     }
   };
 
+  // `# hadolint shell=X` / `# shipshape shell=X` pragmas name the shell for what follows: the
+  // default of every stage before the first FROM, the current stage's after it.
+  std::vector<std::pair<std::uint32_t, std::string>> shell_pragmas;
+  for (const syntax::Comment& c : df.comments) {
+    for (std::string_view tool : {"hadolint", "shipshape"}) {
+      std::string_view t = c.text;
+      if (t.substr(0, tool.size()) != tool) continue;
+      t = base::TrimLeftSpace(t.substr(tool.size()));
+      if (t.substr(0, 6) != "shell=") continue;
+      t = t.substr(6);
+      t = t.substr(0, t.find_first_of(" \t"));
+      if (!t.empty()) shell_pragmas.emplace_back(c.range.begin, std::string(t));
+    }
+  }
+  std::size_t next_pragma = 0;
+
   std::optional<std::size_t> current;
   Scope stage_scope;
   std::vector<Scope> final_scopes;
+  // The SHELL in force: BuildKit's default, replaced by SHELL, inherited by child stages.
+  std::vector<std::string> default_shell = {"/bin/sh", "-c"};
+  bool default_shell_set = false;
+  std::vector<std::vector<std::string>> final_shells;
+  std::vector<bool> final_shell_set;
+  std::vector<std::string> stage_shell = default_shell;
+  bool stage_shell_set = false;
+  m.shells_.push_back(default_shell);
+  m.shell_set_.push_back(false);
+  m.shell_of_.assign(insts.size(), 0);
   for (std::size_t i = 0; i < insts.size(); ++i) {
     const Instruction& inst = insts[i];
+    while (next_pragma < shell_pragmas.size() &&
+           shell_pragmas[next_pragma].first < inst.range.begin) {
+      std::vector<std::string> pragma_shell = {shell_pragmas[next_pragma].second, "-c"};
+      if (current) {
+        stage_shell = std::move(pragma_shell);
+        stage_shell_set = true;
+      } else {
+        default_shell = std::move(pragma_shell);
+        default_shell_set = true;
+      }
+      ++next_pragma;
+    }
     if (inst.keyword == Keyword::kFrom) {
-      if (current) final_scopes.push_back(stage_scope);
+      if (current) {
+        final_scopes.push_back(stage_scope);
+        final_shells.push_back(stage_shell);
+        final_shell_set.push_back(stage_shell_set);
+      }
       Stage st;
       st.index = m.stages_.size();
       st.from = &inst;
@@ -262,7 +304,11 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       // The new stage's variables: its base stage's, or the image's (only PATH is assumed).
       if (st.base_stage) {
         stage_scope = final_scopes[*st.base_stage];
+        stage_shell = final_shells[*st.base_stage];
+        stage_shell_set = final_shell_set[*st.base_stage];
       } else {
+        stage_shell = default_shell;
+        stage_shell_set = default_shell_set;
         stage_scope = Scope();
         Variable path;
         path.name = "PATH";
@@ -288,6 +334,16 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
     }
     m.stage_of_[i] = current;
     m.scope_of_[i] = snapshot(stage_scope, stage_changed);
+    if (m.shells_.back() != stage_shell || m.shell_set_.back() != stage_shell_set) {
+      m.shells_.push_back(stage_shell);
+      m.shell_set_.push_back(stage_shell_set);
+    }
+    m.shell_of_[i] = m.shells_.size() - 1;
+    if (inst.keyword == Keyword::kShell && inst.json && !inst.args.empty()) {
+      stage_shell.clear();
+      for (const syntax::Word& w : inst.args) stage_shell.emplace_back(w.value);
+      stage_shell_set = true;
+    }
     if (inst.keyword == Keyword::kArg) {
       apply_arg(inst, stage_scope, false);
       stage_changed = true;

@@ -146,6 +146,13 @@ class Model {
   std::optional<std::size_t> StageOf(std::size_t index) const;
   /// The variables in force when instruction `index` runs (before its own effect).
   const Scope& ScopeAt(std::size_t index) const { return scopes_[scope_of_.at(index)]; }
+  /// The SHELL in force when instruction `index` runs (BuildKit's default `/bin/sh -c`, or
+  /// the last SHELL of the stage or of the stages it is built on).
+  const std::vector<std::string>& ShellAt(std::size_t index) const {
+    return shells_[shell_of_.at(index)];
+  }
+  /// Whether the shell in force at `index` comes from a SHELL instruction (not the default).
+  bool ShellSetAt(std::size_t index) const { return shell_set_[shell_of_.at(index)]; }
   /// Expands `word` as instruction `index` would, with the values the Dockerfile defines.
   Resolved Resolve(std::size_t index, std::string_view word) const;
   /// Expands `word` with `scope`.
@@ -169,6 +176,9 @@ class Model {
   std::vector<Scope> scopes_;
   std::vector<std::size_t> scope_of_;
   std::vector<std::optional<std::size_t>> stage_of_;
+  std::vector<std::vector<std::string>> shells_;
+  std::vector<bool> shell_set_;
+  std::vector<std::size_t> shell_of_;
   std::optional<std::size_t> target_;
 };
 

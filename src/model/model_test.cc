@@ -193,6 +193,39 @@ TEST(Model, InvalidAndForwardReferences) {
   EXPECT_EQ(m.stages()[1].base_stage, std::nullopt);
 }
 
+TEST(Model, ShellInForceIsInherited) {
+  auto f = Build(
+      "FROM alpine AS base\n"
+      "RUN a\n"
+      "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
+      "RUN b\n"
+      "FROM base\n"
+      "RUN c\n"
+      "FROM alpine\n"
+      "RUN d\n");
+  const std::vector<std::string> sh = {"/bin/sh", "-c"};
+  const std::vector<std::string> bash = {"/bin/bash", "-o", "pipefail", "-c"};
+  EXPECT_EQ(f->model.ShellAt(1), sh);
+  EXPECT_EQ(f->model.ShellAt(3), bash);
+  EXPECT_EQ(f->model.ShellAt(5), bash);
+  EXPECT_EQ(f->model.ShellAt(7), sh);
+}
+
+TEST(Model, ShellPragmas) {
+  auto f = Build(
+      "# hadolint shell=bash\n"
+      "FROM alpine\n"
+      "RUN a\n"
+      "# shipshape shell=powershell\n"
+      "RUN b\n"
+      "FROM alpine\n"
+      "RUN c\n");
+  EXPECT_EQ(f->model.ShellAt(1)[0], "bash");
+  EXPECT_TRUE(f->model.ShellSetAt(1));
+  EXPECT_EQ(f->model.ShellAt(2)[0], "powershell");
+  EXPECT_EQ(f->model.ShellAt(4)[0], "bash");
+}
+
 TEST(Model, DeepNestingIsAnErrorNotACrash) {
   std::string deep = "FROM alpine\nARG X=";
   for (int i = 0; i < 20000; ++i) deep += "${A:-";
