@@ -693,6 +693,10 @@ class Parser {
   // ---- redirections ----
 
   bool ParseRedirect(Redirect& r) {
+    const char first = Peek();
+    if (first != '<' && first != '>' && first != '&' && !(first >= '0' && first <= '9')) {
+      return false;
+    }
     const std::size_t start = pos_;
     std::size_t i = pos_;
     int fd = -1;

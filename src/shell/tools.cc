@@ -1,6 +1,8 @@
 // How common tools spell their options: which options take a value and which tools have
 // subcommands, so that `apt-get -o Dpkg::Options::=--force-confold install -y x` splits into
 // subcommand `install`, options `o` (with its value) and `y`, and package `x`.
+#include <unordered_map>
+
 #include "shell/commands.h"
 
 namespace shipshape::shell {
@@ -74,9 +76,12 @@ constexpr ToolSpec kTools[] = {
 }  // namespace
 
 const ToolSpec* FindTool(std::string_view name) {
-  for (const ToolSpec& t : kTools) {
-    if (t.name == name) return &t;
-  }
+  static const std::unordered_map<std::string_view, const ToolSpec*> kByName = [] {
+    std::unordered_map<std::string_view, const ToolSpec*> m;
+    for (const ToolSpec& t : kTools) m.emplace(t.name, &t);
+    return m;
+  }();
+  if (auto it = kByName.find(name); it != kByName.end()) return it->second;
   // Versioned tools: pip3.11, python3.12.
   const std::size_t digits = name.find_first_of("0123456789");
   if (digits != std::string_view::npos && digits > 0 &&
