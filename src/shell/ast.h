@@ -87,6 +87,8 @@ struct Pipeline {
   std::vector<std::unique_ptr<Node>> commands;
   /// For each `|` between commands: true for `|&` (stderr too).
   std::vector<bool> stderr_piped;
+  /// For each `|` between commands: its script offset.
+  std::vector<std::uint32_t> pipe_offsets;
 };
 
 /// Pipelines joined by `&&` and `||`.
@@ -96,6 +98,8 @@ struct AndOr {
   std::vector<Pipeline> pipelines;
   /// Between pipeline i and i+1: true for `&&`, false for `||`.
   std::vector<bool> and_ops;
+  /// Between pipeline i and i+1: the operator's script offset (two bytes long).
+  std::vector<std::uint32_t> op_offsets;
   /// Ended by `&`: runs in the background.
   bool background = false;
 };

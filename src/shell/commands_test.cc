@@ -313,6 +313,18 @@ TEST(ShellCommands, ContextsAndQueries) {
   EXPECT_FALSE(run.HasMount("cache", "/root/.cache/pip"));
 }
 
+TEST(ShellCommands, ShellErrorsPointIntoTheDockerfile) {
+  Fixture f(
+      "FROM alpine\n"
+      "RUN echo ok && \\\n"
+      "    echo \"oops && \\\n"
+      "    true\n");
+  const Analysis run = f.RunNumber(0);
+  ASSERT_EQ(run.errors().size(), 1u);
+  EXPECT_EQ(run.errors()[0].message, "`\"` is not closed");
+  EXPECT_EQ(f.df.lines().PositionOf(run.errors()[0].begin), (base::Position{3, 10}));
+}
+
 TEST(ShellCommands, PathCovers) {
   EXPECT_TRUE(PathCovers("/var/lib/apt/lists/*", "/var/lib/apt/lists"));
   EXPECT_TRUE(PathCovers("/var/lib/apt/lists/", "/var/lib/apt/lists"));

@@ -221,9 +221,10 @@ class Parser {
       if (p.commands.empty()) {
         // Nothing (or a reported error that consumed input). After `&&`/`||` that is an error.
         if (!a.and_ops.empty() && a.and_ops.size() == a.pipelines.size()) {
-          Error(a.end, static_cast<std::uint32_t>(pos_ + 1),
+          Error(a.op_offsets.back(), a.op_offsets.back() + 2,
                 std::string("nothing after `") + (a.and_ops.back() ? "&&" : "||") + "`");
           a.and_ops.pop_back();
+          a.op_offsets.pop_back();
         }
         break;
       }
@@ -240,6 +241,7 @@ class Parser {
           break;
         }
         a.and_ops.push_back(is_and);
+        a.op_offsets.push_back(op);
         continue;
       }
       break;
@@ -287,6 +289,7 @@ class Parser {
           break;
         }
         p.stderr_piped.push_back(with_stderr);
+        p.pipe_offsets.push_back(op);
         continue;
       }
       break;
@@ -1246,9 +1249,11 @@ class Parser {
       for (AndOr& a : l.items) {
         map(a.begin);
         map_end(a.end);
+        for (std::uint32_t& o : a.op_offsets) map(o);
         for (Pipeline& p : a.pipelines) {
           map(p.begin);
           map_end(p.end);
+          for (std::uint32_t& o : p.pipe_offsets) map(o);
           for (auto& c : p.commands) node_fn(*c);
         }
       }

@@ -21,6 +21,18 @@ TEST(ShellParser, ListsAndPipelines) {
   EXPECT_EQ(Dumped("time make -j4"), "time make -j4");
 }
 
+TEST(ShellParser, OperatorOffsets) {
+  const std::string script = "a | b && c || d |& e";
+  const Tree t = Parse(script);
+  const AndOr& a = t.root.items[0];
+  ASSERT_EQ(a.op_offsets.size(), 2u);
+  EXPECT_EQ(script.substr(a.op_offsets[0], 2), "&&");
+  EXPECT_EQ(script.substr(a.op_offsets[1], 2), "||");
+  ASSERT_EQ(a.pipelines[0].pipe_offsets.size(), 1u);
+  EXPECT_EQ(script[a.pipelines[0].pipe_offsets[0]], '|');
+  EXPECT_EQ(script.substr(a.pipelines[2].pipe_offsets[0], 2), "|&");
+}
+
 TEST(ShellParser, Quoting) {
   const Tree t = Parse("echo 'a b' \"c $HOME d\" e\\ f $'g\\th' \"\" x\"y\"z");
   ASSERT_TRUE(t.errors.empty());
