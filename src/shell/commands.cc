@@ -136,8 +136,7 @@ class Analyzer {
   Analyzer(const model::Model& model, std::size_t index, Analysis& run, const Script& script,
            std::vector<Command>& out, std::vector<std::unique_ptr<Tree>>& nested,
            std::vector<ShellError>& errors)
-      : model_(model),
-        scope_(model.ScopeAt(index)),
+      : scope_(model.ScopeAt(index)),
         script_(script),
         out_(out),
         nested_(nested),
@@ -549,7 +548,6 @@ class Analyzer {
     }
   }
 
-  const model::Model& model_;
   const model::Scope& scope_;
   const Script& script_;
   std::vector<Command>& out_;
