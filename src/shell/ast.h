@@ -57,7 +57,9 @@ struct Word {
   std::string value;
 
   /// The literal value, or empty when the word has expansions.
-  std::string_view Literal() const { return literal ? std::string_view(value) : std::string_view(); }
+  std::string_view Literal() const {
+    return literal ? std::string_view(value) : std::string_view();
+  }
 };
 
 /// A redirection such as `2>/dev/null`, `>>log`, `<<EOF`.

@@ -30,7 +30,8 @@ std::vector<std::uint32_t> ValueOffsets(const Word& w, std::string_view text) {
   for (const WordPart& p : w.parts) {
     switch (p.kind) {
       case WordPart::Kind::kLiteral:
-        for (std::size_t k = 0; k < p.value.size(); ++k) out.push_back(p.begin + static_cast<std::uint32_t>(k));
+        for (std::size_t k = 0; k < p.value.size(); ++k)
+          out.push_back(p.begin + static_cast<std::uint32_t>(k));
         break;
       case WordPart::Kind::kEscape:
       case WordPart::Kind::kSingleQuoted:
@@ -81,10 +82,12 @@ struct Wrapper {
 };
 
 constexpr Wrapper kWrappers[] = {
-    {"sudo", "ughpCrtDUTR", "user,group,host,prompt,close-from,role,type,chdir,other-user,command-timeout,chroot", 0},
+    {"sudo", "ughpCrtDUTR",
+     "user,group,host,prompt,close-from,role,type,chdir,other-user,command-timeout,chroot", 0},
     {"doas", "uC", "", 0},
     {"env", "uSC", "unset,split-string,chdir", 0},
-    {"xargs", "IiLlnPsdEea", "replace,max-lines,max-args,max-procs,max-chars,delimiter,eof,arg-file,process-slot-var", 0},
+    {"xargs", "IiLlnPsdEea",
+     "replace,max-lines,max-args,max-procs,max-chars,delimiter,eof,arg-file,process-slot-var", 0},
     {"nice", "n", "adjustment", 0},
     {"nohup", "", "", 0},
     {"time", "fo", "format,output", 0},
@@ -136,11 +139,7 @@ class Analyzer {
   Analyzer(const model::Model& model, std::size_t index, Analysis& run, const Script& script,
            std::vector<Command>& out, std::vector<std::unique_ptr<Tree>>& nested,
            std::vector<ShellError>& errors)
-      : scope_(model.ScopeAt(index)),
-        script_(script),
-        out_(out),
-        nested_(nested),
-        errors_(errors) {
+      : scope_(model.ScopeAt(index)), script_(script), out_(out), nested_(nested), errors_(errors) {
     (void)run;
     errexit_ = script.errexit;
     pipefail_ = script.pipefail;
@@ -353,6 +352,26 @@ class Analyzer {
     }
   }
 
+  /// Walks `word`'s value as a script of its own (`sh -c`, `su -c`): a new shell, whose
+  /// options come only from `options` (the shell's own command line).
+  void WalkEmbedded(const Word& word, std::string label, const std::vector<std::string>& local,
+                    const std::vector<Argument>& options, Context ctx, int depth) {
+    auto tree = std::make_unique<Tree>(ParseEmbedded(word.value, ValueOffsets(word, script_.text)));
+    for (const ShellError& e : tree->errors) errors_.push_back(e);
+    const Tree* t = tree.get();
+    nested_.push_back(std::move(tree));
+    const std::size_t saved_stack = wrapper_stack_.size();
+    wrapper_stack_.insert(wrapper_stack_.end(), local.begin(), local.end());
+    wrapper_stack_.push_back(std::move(label));
+    const bool saved_errexit = errexit_, saved_pipefail = pipefail_;
+    errexit_ = pipefail_ = false;
+    TrackSet(options);
+    WalkList(t->root, ctx, depth + 1);
+    errexit_ = saved_errexit;
+    pipefail_ = saved_pipefail;
+    wrapper_stack_.resize(saved_stack);
+  }
+
   void EmitSimple(const Node& n, Context ctx, int depth) {
     ctx.errexit = errexit_;
     ctx.pipefail = pipefail_;
@@ -387,26 +406,15 @@ class Analyzer {
           if (argv[k].value == "-o" || argv[k].value == "+o") ++k;
           ++k;
         }
-        if (k < argv.size() && argv[k].known && argv[k].value.size() > 1 && argv[k].value[0] == '-' &&
-            argv[k].value.find('c') != std::string::npos && k + 1 < argv.size()) {
+        if (k < argv.size() && argv[k].known && argv[k].value.size() > 1 &&
+            argv[k].value[0] == '-' && argv[k].value.find('c') != std::string::npos &&
+            k + 1 < argv.size()) {
           const Argument& body = argv[k + 1];
           if (body.known && body.word && body.word->literal) {
-            auto tree = std::make_unique<Tree>(
-                ParseEmbedded(body.word->value, ValueOffsets(*body.word, script_.text)));
-            for (const ShellError& e : tree->errors) errors_.push_back(e);
-            const Tree* t = tree.get();
-            nested_.push_back(std::move(tree));
-            const std::size_t saved_stack = wrapper_stack_.size();
-            for (const std::string& local : cmd.wrappers) wrapper_stack_.push_back(local);
-            wrapper_stack_.push_back(name + " -c");
-            const bool saved_errexit = errexit_, saved_pipefail = pipefail_;
-            errexit_ = pipefail_ = false;
-            TrackSet(std::vector<Argument>(argv.begin() + static_cast<std::ptrdiff_t>(at) + 1,
-                                           argv.begin() + static_cast<std::ptrdiff_t>(k) + 1));
-            WalkList(t->root, ctx, depth + 1);
-            errexit_ = saved_errexit;
-            pipefail_ = saved_pipefail;
-            wrapper_stack_.resize(saved_stack);
+            WalkEmbedded(*body.word, name + " -c", cmd.wrappers,
+                         std::vector<Argument>(argv.begin() + static_cast<std::ptrdiff_t>(at) + 1,
+                                               argv.begin() + static_cast<std::ptrdiff_t>(k) + 1),
+                         ctx, depth);
             return;
           }
         }
@@ -417,16 +425,7 @@ class Analyzer {
         for (std::size_t k = at + 1; k + 1 < argv.size(); ++k) {
           if ((argv[k].value == "-c" || argv[k].value == "--command") && argv[k + 1].known &&
               argv[k + 1].word && argv[k + 1].word->literal) {
-            auto tree = std::make_unique<Tree>(ParseEmbedded(
-                argv[k + 1].word->value, ValueOffsets(*argv[k + 1].word, script_.text)));
-            for (const ShellError& e : tree->errors) errors_.push_back(e);
-            const Tree* t = tree.get();
-            nested_.push_back(std::move(tree));
-            const std::size_t saved_stack = wrapper_stack_.size();
-            for (const std::string& local : cmd.wrappers) wrapper_stack_.push_back(local);
-            wrapper_stack_.push_back("su -c");
-            WalkList(t->root, ctx, depth + 1);
-            wrapper_stack_.resize(saved_stack);
+            WalkEmbedded(*argv[k + 1].word, "su -c", cmd.wrappers, {}, ctx, depth);
             return;
           }
         }
@@ -452,7 +451,8 @@ class Analyzer {
         }
         if (a.size() < 2 || a[0] != '-') break;
         if (a[1] == '-') {
-          const std::string opt = a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
+          const std::string opt =
+              a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
           k += (a.find('=') == std::string::npos && ListHas(wrapper->long_with_value, opt)) ? 2 : 1;
           continue;
         }
@@ -483,7 +483,8 @@ class Analyzer {
         cmd.name == "local" || cmd.name == "readonly") {
       for (const Argument& a : cmd.argv) {
         if (a.value.find('=') != std::string::npos && a.value[0] != '-') {
-          TrackAssignment(a.value, a.known, std::string_view(a.value).substr(a.value.find('=') + 1));
+          TrackAssignment(a.value, a.known,
+                          std::string_view(a.value).substr(a.value.find('=') + 1));
         }
       }
     }
@@ -632,8 +633,8 @@ std::vector<const Command*> Analysis::Named(std::string_view name) const {
   return out;
 }
 
-std::vector<const Command*> Analysis::Named(std::string_view name,
-                                       std::initializer_list<std::string_view> subcommands) const {
+std::vector<const Command*> Analysis::Named(
+    std::string_view name, std::initializer_list<std::string_view> subcommands) const {
   std::vector<const Command*> out;
   for (const Command& c : commands_) {
     if (c.name == name && c.IsSubcommand(subcommands)) out.push_back(&c);
@@ -681,12 +682,12 @@ std::vector<Argument> Analysis::Packages(const Command& c) const {
   const bool install =
       ((n == "apt-get" || n == "apt" || n == "aptitude") && c.IsSubcommand({"install"})) ||
       (n == "apk" && c.IsSubcommand({"add"})) ||
-      ((n == "yum" || n == "dnf" || n == "microdnf" || n == "tdnf") && c.IsSubcommand({"install"})) ||
+      ((n == "yum" || n == "dnf" || n == "microdnf" || n == "tdnf") &&
+       c.IsSubcommand({"install"})) ||
       (n == "zypper" && c.IsSubcommand({"install", "in"})) ||
       ((n == "pip" || n == "pip3" || n == "pipx") && c.IsSubcommand({"install"})) ||
       ((n == "npm" || n == "pnpm") && c.IsSubcommand({"install", "i", "add"})) ||
-      ((n == "yarn") && c.IsSubcommand({"add"})) ||
-      (n == "gem" && c.IsSubcommand({"install"})) ||
+      ((n == "yarn") && c.IsSubcommand({"add"})) || (n == "gem" && c.IsSubcommand({"install"})) ||
       (n == "go" && c.IsSubcommand({"install", "get"})) ||
       (n == "cargo" && c.IsSubcommand({"install"})) ||
       (n == "conda" && c.IsSubcommand({"install"}));

@@ -296,8 +296,8 @@ TEST(ShellCommands, ContextsAndQueries) {
       "    (cd /src && make) && pip install -r requirements.txt --no-cache-dir flask==3.0\n");
   const Analysis run = f.RunNumber(0);
   ASSERT_TRUE(run.errors().empty());
-  EXPECT_EQ(Names(run), (std::vector<std::string>{"command", "curl", "apt-get", "true", "cd",
-                                                  "make", "pip"}));
+  EXPECT_EQ(Names(run),
+            (std::vector<std::string>{"command", "curl", "apt-get", "true", "cd", "make", "pip"}));
   EXPECT_TRUE(run.commands()[0].context.in_condition);
   EXPECT_FALSE(run.commands()[1].context.in_condition);
   EXPECT_TRUE(run.commands()[3].context.after_or);

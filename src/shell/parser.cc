@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <functional>
 #include <initializer_list>
+#include <map>
 
 #include "base/utf8.h"
 
@@ -172,8 +172,7 @@ class Parser {
       pos_ += word.size();
       return true;
     }
-    Error(context_begin, static_cast<std::uint32_t>(pos_),
-          "expected `" + std::string(word) + "`");
+    Error(context_begin, static_cast<std::uint32_t>(pos_), "expected `" + std::string(word) + "`");
     return false;
   }
 
@@ -652,7 +651,7 @@ class Parser {
       return nullptr;
     }
     SkipBlanks();
-    if (Peek() == '(' ) {
+    if (Peek() == '(') {
       std::size_t i = pos_ + 1;
       while (i < text_.size() && IsBlank(text_[i])) ++i;
       if (i < text_.size() && text_[i] == ')') pos_ = i + 1;
@@ -711,7 +710,8 @@ class Parser {
     }
     if (i >= text_.size()) return false;
     std::string_view op;
-    for (std::string_view candidate : {"&>>", "<<<", "<<-", "&>", ">>", ">|", "<>", "<&", ">&", "<<", "<", ">"}) {
+    for (std::string_view candidate :
+         {"&>>", "<<<", "<<-", "&>", ">>", ">|", "<>", "<&", ">&", "<<", "<", ">"}) {
       if (text_.substr(i, candidate.size()) == candidate) {
         op = candidate;
         break;
@@ -736,7 +736,8 @@ class Parser {
     r.end = r.target.end;
     if (op == "<<" || op == "<<-") {
       bool quoted = false;
-      for (const WordPart& p : r.target.parts) quoted = quoted || p.kind != WordPart::Kind::kLiteral;
+      for (const WordPart& p : r.target.parts)
+        quoted = quoted || p.kind != WordPart::Kind::kLiteral;
       r.heredoc_quoted = quoted;
       // The delimiter is the word with quotes removed, expansions as written.
       pending_.push_back({r.begin, r.end, r.target.value, op == "<<-"});
@@ -1080,24 +1081,37 @@ class Parser {
     const char e = Peek(1);
     pos_ += 2;
     switch (e) {
-      case 'n': return "\n";
-      case 't': return "\t";
-      case 'r': return "\r";
-      case 'a': return "\a";
-      case 'b': return "\b";
+      case 'n':
+        return "\n";
+      case 't':
+        return "\t";
+      case 'r':
+        return "\r";
+      case 'a':
+        return "\a";
+      case 'b':
+        return "\b";
       case 'e':
-      case 'E': return "\x1b";
-      case 'f': return "\f";
-      case 'v': return "\v";
-      case '\\': return "\\";
-      case '\'': return "'";
-      case '"': return "\"";
-      case '?': return "?";
+      case 'E':
+        return "\x1b";
+      case 'f':
+        return "\f";
+      case 'v':
+        return "\v";
+      case '\\':
+        return "\\";
+      case '\'':
+        return "'";
+      case '"':
+        return "\"";
+      case '?':
+        return "?";
       case 'x': {
         int v = 0, n = 0;
         while (n < 2 && std::isxdigit(static_cast<unsigned char>(Peek()))) {
-          v = v * 16 + (std::isdigit(static_cast<unsigned char>(Peek())) ? Peek() - '0'
-                                                                         : (Peek() | 0x20) - 'a' + 10);
+          v = v * 16 + (std::isdigit(static_cast<unsigned char>(Peek()))
+                            ? Peek() - '0'
+                            : (Peek() | 0x20) - 'a' + 10);
           ++pos_;
           ++n;
         }
@@ -1316,9 +1330,9 @@ Tree ParseEmbedded(std::string_view script, const std::vector<std::uint32_t>& of
 }
 
 bool IsReservedWord(std::string_view word) {
-  for (std::string_view r : {"if", "then", "elif", "else", "fi", "for", "in", "do", "done",
-                             "while", "until", "case", "esac", "{", "}", "!", "[[", "]]",
-                             "function", "select", "time"}) {
+  for (std::string_view r :
+       {"if",   "then", "elif", "else", "fi", "for", "in", "do",       "done",   "while", "until",
+        "case", "esac", "{",    "}",    "!",  "[[",  "]]", "function", "select", "time"}) {
     if (word == r) return true;
   }
   return false;

@@ -89,14 +89,16 @@ TEST(ShellParser, CompoundCommands) {
             "(case ${x} [a|b] {one} [c] {two} [*] {})");
   EXPECT_EQ(Dumped("( cd /a && make ) || { echo no; exit 1; }"),
             "(subshell cd /a && make) || (group echo no; exit 1)");
-  EXPECT_EQ(Dumped("f() { g; }; function h { i; }"), "(function f (group g)); (function h (group i))");
+  EXPECT_EQ(Dumped("f() { g; }; function h { i; }"),
+            "(function f (group g)); (function h (group i))");
   EXPECT_EQ(Dumped("[[ -n $a && $b == c* ]] || exit"), "(test -n ${a} && ${b} == c*) || exit");
   EXPECT_EQ(Dumped("(( i++ )); for ((i=0;i<3;i++)); do x; done"),
             "(arith); (for ((i=0;i<3;i++)) {x})");
 }
 
 TEST(ShellParser, AssignmentsAndRedirects) {
-  const Tree t = Parse("DEBIAN_FRONTEND=noninteractive A=\"x y\" apt-get install -y x 2>&1 >>/log <in");
+  const Tree t =
+      Parse("DEBIAN_FRONTEND=noninteractive A=\"x y\" apt-get install -y x 2>&1 >>/log <in");
   ASSERT_TRUE(t.errors.empty());
   const Node& cmd = *t.root.items[0].pipelines[0].commands[0];
   ASSERT_EQ(cmd.assignments.size(), 2u);
@@ -113,7 +115,8 @@ TEST(ShellParser, AssignmentsAndRedirects) {
 }
 
 TEST(ShellParser, HereDocuments) {
-  const std::string script = "cat <<EOF >/etc/motd && cat <<-'END'\nhello $USER\nEOF\n\tbye\n\tEND\necho done";
+  const std::string script =
+      "cat <<EOF >/etc/motd && cat <<-'END'\nhello $USER\nEOF\n\tbye\n\tEND\necho done";
   const Tree t = Parse(script);
   ASSERT_TRUE(t.errors.empty()) << t.errors[0].message;
   const AndOr& first = t.root.items[0];
@@ -176,9 +179,7 @@ TEST(ShellParser, DeepNestingIsAnError) {
   EXPECT_FALSE(Parse(sub).errors.empty());
 }
 
-TEST(ShellParser, Comments) {
-  EXPECT_EQ(Dumped("a # b && c\nd#e"), "a; d#e");
-}
+TEST(ShellParser, Comments) { EXPECT_EQ(Dumped("a # b && c\nd#e"), "a; d#e"); }
 
 }  // namespace
 }  // namespace shipshape::shell

@@ -30,7 +30,8 @@ std::uint32_t LogicalOffset(const syntax::Instruction& inst, std::string_view vi
 
 std::string Basename(std::string_view path) {
   const std::size_t slash = path.find_last_of("/\\");
-  std::string name = base::AsciiLower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  std::string name =
+      base::AsciiLower(slash == std::string_view::npos ? path : path.substr(slash + 1));
   if (name.size() > 4 && name.substr(name.size() - 4) == ".exe") name.resize(name.size() - 4);
   return name;
 }
@@ -49,7 +50,8 @@ void ReadOptions(std::span<const std::string> args, Script& script) {
   for (std::size_t i = first; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-c" || a.empty() || a[0] != '-' || a == "--") break;
-    if (a == "-o" || (a.size() > 2 && a.back() == 'o' && a.find_first_not_of("-euxvfo") == std::string::npos)) {
+    if (a == "-o" ||
+        (a.size() > 2 && a.back() == 'o' && a.find_first_not_of("-euxvfo") == std::string::npos)) {
       if (a != "-o" && a.find('e') != std::string::npos) script.errexit = true;
       if (i + 1 < args.size() && args[i + 1] == "pipefail") {
         script.pipefail = true;
@@ -83,11 +85,21 @@ void DecodeJsonString(std::string_view literal, std::uint32_t at, std::string& o
     std::string decoded;
     std::size_t used = 2;
     switch (e) {
-      case 'n': decoded = "\n"; break;
-      case 't': decoded = "\t"; break;
-      case 'r': decoded = "\r"; break;
-      case 'b': decoded = "\b"; break;
-      case 'f': decoded = "\f"; break;
+      case 'n':
+        decoded = "\n";
+        break;
+      case 't':
+        decoded = "\t";
+        break;
+      case 'r':
+        decoded = "\r";
+        break;
+      case 'b':
+        decoded = "\b";
+        break;
+      case 'f':
+        decoded = "\f";
+        break;
       case 'u': {
         char32_t v = 0;
         for (std::size_t k = 2; k < 6 && i + k < literal.size(); ++k) {
@@ -98,7 +110,9 @@ void DecodeJsonString(std::string_view literal, std::uint32_t at, std::string& o
         used = 6;
         break;
       }
-      default: decoded = std::string(1, e); break;
+      default:
+        decoded = std::string(1, e);
+        break;
     }
     for (char c : decoded) {
       out.push_back(c);
@@ -179,7 +193,8 @@ Script BuildScript(const syntax::Dockerfile& df, const syntax::Instruction& inst
           DecodeJsonString(rest.substr(words[index].begin, words[index].end - words[index].begin),
                            at, script.text, offsets);
           for (std::size_t k = 0; k < offsets.size(); ++k) {
-            AddLogical(script.map, target, static_cast<std::uint32_t>(k), offsets[k], offsets[k] + 1);
+            AddLogical(script.map, target, static_cast<std::uint32_t>(k), offsets[k],
+                       offsets[k] + 1);
           }
           script.shell.assign(argv.begin(), c + 1);
           script.interpreter = Interpreter::kPosix;
@@ -214,15 +229,16 @@ Script BuildScript(const syntax::Dockerfile& df, const syntax::Instruction& inst
       }
       std::size_t nl = body.find('\n', j);
       nl = nl == std::string_view::npos ? body.size() : nl + 1;
-      script.map.Add(static_cast<std::uint32_t>(script.text.size()), at + static_cast<std::uint32_t>(j),
-                     static_cast<std::uint32_t>(nl - j));
+      script.map.Add(static_cast<std::uint32_t>(script.text.size()),
+                     at + static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(nl - j));
       script.text.append(body.substr(j, nl - j));
       i = nl;
     }
     if (script.text.substr(0, 2) == "#!") {
       const std::size_t nl = script.text.find('\n');
       std::vector<std::string> shebang;
-      std::string_view line = std::string_view(script.text).substr(2, nl == std::string::npos ? std::string::npos : nl - 2);
+      std::string_view line = std::string_view(script.text)
+                                  .substr(2, nl == std::string::npos ? std::string::npos : nl - 2);
       while (!line.empty()) {
         line = base::TrimLeftSpace(line);
         const std::size_t sp = line.find_first_of(" \t\r");
@@ -238,7 +254,8 @@ Script BuildScript(const syntax::Dockerfile& df, const syntax::Instruction& inst
   }
 
   script.text = std::string(command);
-  AddLogical(script.map, target, 0, command_at, command_at + static_cast<std::uint32_t>(command.size()));
+  AddLogical(script.map, target, 0, command_at,
+             command_at + static_cast<std::uint32_t>(command.size()));
   for (const syntax::Heredoc& h : inst.heredocs) {
     // BuildKit appends "\n" + body + delimiter for the shell to read as a here-document.
     script.text += '\n';
