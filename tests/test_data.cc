@@ -40,7 +40,8 @@ std::string ReadGzipOrFail(const std::string& path) {
   }
   char buffer[1 << 16];
   int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  while ((n = gzread(f, buffer, sizeof buffer)) > 0)
+    out.append(buffer, static_cast<std::size_t>(n));
   gzclose(f);
   return out;
 }

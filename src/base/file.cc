@@ -20,7 +20,8 @@ std::string ReadFd(int fd, std::string& out) {
       if (errno == EINTR) continue;
       return std::strerror(errno);
     }
-    if (out.size() + static_cast<std::size_t>(n) > kMaxFileBytes) return "file is larger than 64 MiB";
+    if (out.size() + static_cast<std::size_t>(n) > kMaxFileBytes)
+      return "file is larger than 64 MiB";
     out.append(buffer, static_cast<std::size_t>(n));
   }
 }

@@ -10,8 +10,9 @@ namespace shipshape::base {
 bool IsGoPrint(char32_t r) {
   if (r < 0x80) return r >= 0x20 && r < 0x7F;
   const CodePointRange* end = kPrintRanges + kPrintRangesSize;
-  const CodePointRange* it = std::upper_bound(
-      kPrintRanges, end, r, [](char32_t v, const CodePointRange& range) { return v < range.first; });
+  const CodePointRange* it =
+      std::upper_bound(kPrintRanges, end, r,
+                       [](char32_t v, const CodePointRange& range) { return v < range.first; });
   return it != kPrintRanges && r <= (it - 1)->last;
 }
 
@@ -41,14 +42,29 @@ void AppendGoQuoted(std::string& out, std::string_view s) {
       continue;
     }
     switch (r) {
-      case '\a': out += "\\a"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\f': out += "\\f"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\v': out += "\\v"; continue;
-      default: break;
+      case '\a':
+        out += "\\a";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\v':
+        out += "\\v";
+        continue;
+      default:
+        break;
     }
     if (r < ' ' || r == 0x7F) {
       out += "\\x";

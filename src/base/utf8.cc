@@ -63,8 +63,8 @@ bool InRanges(const CodePointRange* ranges, std::size_t size, char32_t r) {
 
 char32_t MapCase(const CaseMapping* table, std::size_t size, char32_t r) {
   const CaseMapping* end = table + size;
-  const CaseMapping* it = std::lower_bound(
-      table, end, r, [](const CaseMapping& m, char32_t v) { return m.from < v; });
+  const CaseMapping* it =
+      std::lower_bound(table, end, r, [](const CaseMapping& m, char32_t v) { return m.from < v; });
   return it != end && it->from == r ? it->to : r;
 }
 
@@ -94,8 +94,8 @@ std::string MapRunes(std::string_view s, Map map) {
 
 bool IsSpace(char32_t r) {
   if (r < 0x100) return IsSpaceByte(static_cast<unsigned char>(r));
-  return r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 || r == 0x2029 ||
-         r == 0x202F || r == 0x205F || r == 0x3000;
+  return r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 || r == 0x2029 || r == 0x202F ||
+         r == 0x205F || r == 0x3000;
 }
 
 bool IsLetter(char32_t r) {

@@ -11,8 +11,8 @@ TEST(Utf8, DecodeFollowsGo) {
   EXPECT_EQ(DecodeRune("\xC3\xA9", 0).rune, U'\u00e9');
   EXPECT_EQ(DecodeRune("\xC3\xA9", 0).width, 2u);
   // Truncated, overlong, surrogate and out-of-range sequences are one invalid byte each.
-  for (std::string_view bad : {"\xC3", "\xC0\x80", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                               "\xFF"}) {
+  for (std::string_view bad :
+       {"\xC3", "\xC0\x80", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"}) {
     const DecodedRune d = DecodeRune(bad, 0);
     EXPECT_EQ(d.rune, kRuneError) << GoQuote(bad);
     EXPECT_EQ(d.width, 1u) << GoQuote(bad);
@@ -35,8 +35,13 @@ TEST(Utf8, LettersDigitsAndCase) {
   EXPECT_TRUE(IsDigit(U'\u0663'));   // Arabic-Indic three
   EXPECT_FALSE(IsLetter(U'_'));
   EXPECT_EQ(ToLower("RUN \xC3\x89T\xC3\x89"), "run \xC3\xA9t\xC3\xA9");
-  EXPECT_EQ(ToLower("WOR\xE2\x84\xAA" "DIR"), "workdir");  // the Kelvin sign lowers to 'k'
-  EXPECT_EQ(ToUpper("stra\xC3\x9F" "e"), "STRA\xC3\x9F" "E");  // no one-letter upper case
+  EXPECT_EQ(ToLower("WOR\xE2\x84\xAA"
+                    "DIR"),
+            "workdir");  // the Kelvin sign lowers to 'k'
+  EXPECT_EQ(ToUpper("stra\xC3\x9F"
+                    "e"),
+            "STRA\xC3\x9F"
+            "E");  // no one-letter upper case
   EXPECT_EQ(ToLower("a\xFF"), "a\xFF");
   EXPECT_TRUE(EqualsIgnoreCase("As", "aS"));
   EXPECT_EQ(CountRunes("h\xC3\xA9\xFF"), 3u);
@@ -49,8 +54,8 @@ TEST(GoQuote, MatchesStrconvQuote) {
   EXPECT_EQ(GoQuote(std::string_view("\x00\x1b\x7f", 3)), "\"\\x00\\x1b\\x7f\"");
   EXPECT_EQ(GoQuote("caf\xC3\xA9 \xE2\x99\xA5"), "\"caf\xC3\xA9 \xE2\x99\xA5\"");
   EXPECT_EQ(GoQuote("\xFF"), "\"\\xff\"");
-  EXPECT_EQ(GoQuote("\xEF\xBB\xBF"), "\"\\ufeff\"");         // not printable
-  EXPECT_EQ(GoQuote("\xC2\xA0"), "\"\\u00a0\"");             // a space other than ' '
+  EXPECT_EQ(GoQuote("\xEF\xBB\xBF"), "\"\\ufeff\"");          // not printable
+  EXPECT_EQ(GoQuote("\xC2\xA0"), "\"\\u00a0\"");              // a space other than ' '
   EXPECT_EQ(GoQuote("\xF3\xA0\x80\x81"), "\"\\U000e0001\"");  // a format character
 }
 

@@ -1,13 +1,12 @@
 #include "cli/cli.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "base/file.h"
 #include "lint/lint.h"
@@ -70,8 +69,8 @@ int RunParseDump(const std::string& path) {
   const syntax::Dockerfile df = syntax::Parse(DisplayPath(path), std::move(file.text));
   if (const syntax::SyntaxError* e = df.FirstBuildKitError()) {
     const base::Position p = df.lines().PositionOf(e->range.begin);
-    WriteAll(STDERR_FILENO, fmt::format("{}:{}:{}: error: {}\n", df.path(), p.line, p.column,
-                                        e->BuildKitText()));
+    WriteAll(STDERR_FILENO,
+             fmt::format("{}:{}:{}: error: {}\n", df.path(), p.line, p.column, e->BuildKitText()));
     return kExitFindings;
   }
   std::string out = syntax::Dump(df);

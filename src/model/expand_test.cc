@@ -17,7 +17,7 @@ namespace {
 using Words = std::vector<std::string>;
 
 ExpandResult ExpandIn(std::string_view word, const std::vector<std::string>& env = {},
-                 ExpandOptions options = {}) {
+                      ExpandOptions options = {}) {
   return Expand(word, Environment::FromList(env), options);
 }
 
@@ -138,7 +138,10 @@ TEST(ExpandTest, InvalidUtf8BecomesReplacementCharacter) {
 }
 
 TEST(ExpandTest, ByteOrderMarkSkippedOnlyAtTheStart) {
-  EXPECT_EQ(ExpandIn("\xEF\xBB\xBF" "a\xEF\xBB\xBF").word, "a\xEF\xBB\xBF");
+  EXPECT_EQ(ExpandIn("\xEF\xBB\xBF"
+                     "a\xEF\xBB\xBF")
+                .word,
+            "a\xEF\xBB\xBF");
 }
 
 TEST(ExpandTest, InvalidPatternEscapes) {
@@ -206,9 +209,31 @@ TEST(ExpandTest, EnvironmentListSemantics) {
 
 TEST(ExpandTest, ArbitraryBytesNeverCrash) {
   // Deterministic pseudo-random words built from the lexer's special characters.
-  static constexpr std::string_view kPieces[] = {
-      "$",  "${", "}",  ":",  "-",    "+", "?",  "#",  "%",  "/",  "*",    "\\", "`",
-      "'",  "\"", " ",  "\n", "a",    "V", "0",  "@",  "\xff", "\xc3", "\xEF\xBB\xBF", std::string_view("\0", 1)};
+  static constexpr std::string_view kPieces[] = {"$",
+                                                 "${",
+                                                 "}",
+                                                 ":",
+                                                 "-",
+                                                 "+",
+                                                 "?",
+                                                 "#",
+                                                 "%",
+                                                 "/",
+                                                 "*",
+                                                 "\\",
+                                                 "`",
+                                                 "'",
+                                                 "\"",
+                                                 " ",
+                                                 "\n",
+                                                 "a",
+                                                 "V",
+                                                 "0",
+                                                 "@",
+                                                 "\xff",
+                                                 "\xc3",
+                                                 "\xEF\xBB\xBF",
+                                                 std::string_view("\0", 1)};
   std::uint32_t state = 12345;
   auto next = [&state] {
     state = state * 1664525u + 1013904223u;

@@ -10,7 +10,8 @@ namespace shipshape::model {
 namespace {
 
 /// Docker's default PATH, which BuildKit assumes when the base image sets none.
-constexpr std::string_view kDefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+constexpr std::string_view kDefaultPath =
+    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// Proxy build args: passed to RUN without declaration, never usable in expansion.
 bool IsProxyArg(std::string_view name) {
@@ -173,11 +174,13 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
   const std::string_view arch = rest.substr(0, slash2);
   const std::string_view variant = slash2 == std::string_view::npos ? "" : rest.substr(slash2 + 1);
   auto platform_var = [&](std::string_view name, std::string_view value) {
-    std::map<std::string, std::string>::const_iterator it = options.build_args.find(std::string(name));
+    std::map<std::string, std::string>::const_iterator it =
+        options.build_args.find(std::string(name));
     Variable v;
     v.name = std::string(name);
     v.value = it != options.build_args.end() ? it->second : std::string(value);
-    v.source = it != options.build_args.end() ? VariableSource::kBuildArg : VariableSource::kPlatform;
+    v.source =
+        it != options.build_args.end() ? VariableSource::kBuildArg : VariableSource::kPlatform;
     m.global_.Set(std::move(v));
   };
   for (std::string_view prefix : {"BUILD", "TARGET"}) {
@@ -361,7 +364,8 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       }
     }
   }
-  for (Stage& st : m.stages_) st.end = st.index + 1 < m.stages_.size() ? m.stages_[st.index + 1].begin : insts.size();
+  for (Stage& st : m.stages_)
+    st.end = st.index + 1 < m.stages_.size() ? m.stages_[st.index + 1].begin : insts.size();
 
   // References by name see every stage (BuildKit registers all stages first).
   for (Stage& st : m.stages_) {

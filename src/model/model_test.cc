@@ -122,7 +122,9 @@ TEST(Model, ChildStagesInheritVariables) {
 }
 
 TEST(Model, PlatformArgsHaveDefaultsButAreNotFixedByTheDockerfile) {
-  auto f = Build("FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETARCH\nRUN echo $TARGETARCH\n");
+  auto f = Build(
+      "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETARCH\nRUN echo "
+      "$TARGETARCH\n");
   const Stage& s = f->model.stages()[0];
   EXPECT_EQ(s.platform_text, "$BUILDPLATFORM");
   EXPECT_EQ(s.platform.value, "linux/amd64");

@@ -12,8 +12,8 @@ void WriteText(std::string& out, const syntax::Dockerfile& df,
       fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {}\n", df.path(), p.line, p.column,
                      base::SeverityName(d.severity), d.message);
     } else {
-      fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} {}\n", df.path(), p.line,
-                     p.column, base::SeverityName(d.severity), d.code, d.message);
+      fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} {}\n", df.path(), p.line, p.column,
+                     base::SeverityName(d.severity), d.code, d.message);
     }
   }
 }

@@ -1,8 +1,8 @@
 #include "syntax/check_directive.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "base/go_quote.h"
 #include "base/go_strconv.h"
@@ -123,8 +123,8 @@ CheckConfig InstructionCheckConfig(const CheckConfig& base,
 std::vector<BuildCheck> ParseTimeChecks(const Dockerfile& df, const CheckConfig& config) {
   std::vector<BuildCheck> out;
   for (const Instruction& inst : df.instructions) {
-    const CheckConfig c = inst.comments.empty() ? config
-                                                : InstructionCheckConfig(config, inst.comments);
+    const CheckConfig c =
+        inst.comments.empty() ? config : InstructionCheckConfig(config, inst.comments);
     auto report = [&](std::string_view rule, bool experimental, std::string message,
                       base::Range range) {
       if (c.Enabled(rule, experimental)) {
@@ -135,8 +135,8 @@ std::vector<BuildCheck> ParseTimeChecks(const Dockerfile& df, const CheckConfig&
     for (const Word& w : inst.args) args.push_back(w.value);
     if (inst.keyword == Keyword::kFrom) {
       if (args.size() == 3 && args[2] != base::ToLower(args[2])) {
-        report("StageNameCasing", false, fmt::format("Stage name '{}' should be lowercase", args[2]),
-               inst.args[2].range);
+        report("StageNameCasing", false,
+               fmt::format("Stage name '{}' should be lowercase", args[2]), inst.args[2].range);
       }
       const std::string_view word = inst.word.value;
       if (args.size() >= 3 && (IsAllLower(word) || IsAllUpper(word))) {
@@ -151,10 +151,10 @@ std::vector<BuildCheck> ParseTimeChecks(const Dockerfile& df, const CheckConfig&
         const std::string name = base::ToLower(args[2]);
         std::string_view last = inst.comments.back();
         if (last.substr(0, last.find(' ')) != name) {
-          report("InvalidDefinitionDescription", true,
-                 fmt::format("Comment for FROM should follow the format: `# {} <description>`",
-                             name),
-                 inst.range);
+          report(
+              "InvalidDefinitionDescription", true,
+              fmt::format("Comment for FROM should follow the format: `# {} <description>`", name),
+              inst.range);
         }
       }
     } else if (inst.keyword == Keyword::kMaintainer) {
@@ -166,11 +166,12 @@ std::vector<BuildCheck> ParseTimeChecks(const Dockerfile& df, const CheckConfig&
       bool documented = false;
       for (std::string_view a : args) documented = documented || a.substr(0, a.find('=')) == first;
       if (!documented) {
-        const std::string_view example = args.size() > 1 ? "<arg_key>" : args[0].substr(0, args[0].find('='));
-        report("InvalidDefinitionDescription", true,
-               fmt::format("Comment for ARG should follow the format: `# {} <description>`",
-                           example),
-               inst.range);
+        const std::string_view example =
+            args.size() > 1 ? "<arg_key>" : args[0].substr(0, args[0].find('='));
+        report(
+            "InvalidDefinitionDescription", true,
+            fmt::format("Comment for ARG should follow the format: `# {} <description>`", example),
+            inst.range);
       }
     }
   }

@@ -1,8 +1,8 @@
 #include "syntax/instructions.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "base/go_quote.h"
 #include "base/go_strconv.h"
@@ -18,9 +18,9 @@ constexpr std::int64_t kMinimumDuration = 1000000;  // 1ms, the engine's minimum
 
 /// Lower-case instruction names, the candidates of "did you mean".
 constexpr std::string_view kInstructionNames[] = {
-    "add",         "arg",   "cmd",        "copy",    "entrypoint", "env",
-    "expose",      "from",  "healthcheck", "label",  "maintainer", "onbuild",
-    "run",         "shell", "stopsignal", "user",    "volume",     "workdir"};
+    "add",    "arg",   "cmd",         "copy",  "entrypoint", "env",
+    "expose", "from",  "healthcheck", "label", "maintainer", "onbuild",
+    "run",    "shell", "stopsignal",  "user",  "volume",     "workdir"};
 
 /// Appends the argument values BuildKit's instruction parser sees (its nodeArgs) to `args`.
 void NodeArgs(const Instruction& inst, std::vector<std::string_view>& args) {
@@ -189,11 +189,12 @@ void Checker::Run() {
       return;
     case Keyword::kUnknown: {
       const std::string_view word = inst_.word.value;
-      std::string message = base::WithSuggestion(fmt::format("unknown instruction: {}", word),
-                                                 word, kInstructionNames, false);
+      std::string message = base::WithSuggestion(fmt::format("unknown instruction: {}", word), word,
+                                                 kInstructionNames, false);
       const bool suggested = message.back() == ')';
-      Fail(std::move(message), inst_.word.range,
-           suggested ? "" : "an instruction such as FROM, RUN, COPY, ENV or CMD (or a `#` comment)");
+      Fail(
+          std::move(message), inst_.word.range,
+          suggested ? "" : "an instruction such as FROM, RUN, COPY, ENV or CMD (or a `#` comment)");
       return;
     }
   }
@@ -222,9 +223,10 @@ void Checker::CheckExactlyOne(std::string_view name) {
 
 void Checker::CheckSourcesAndDest(std::string_view name) {
   if (args_.size() < 2) {
-    Fail(fmt::format("{} requires at least two arguments, but only one was provided. "
-                     "Destination could not be determined",
-                     name));
+    Fail(
+        fmt::format("{} requires at least two arguments, but only one was provided. "
+                    "Destination could not be determined",
+                    name));
     return;
   }
   if (!inst_.flags.empty()) {
@@ -258,8 +260,8 @@ void Checker::CheckFrom() {
     const std::string name = base::ToLower(args_[2]);
     bool valid = !name.empty() && name[0] >= 'a' && name[0] <= 'z';
     for (char c : name) {
-      valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '_' || c == '.');
+      valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                        c == '.');
     }
     if (!valid) {
       Fail(fmt::format("invalid name for build stage: {}, name can't start with a number or "
@@ -330,8 +332,8 @@ void Checker::CheckRun() {
   }
   const std::string_view security = flags.Value("security");
   if (security != "sandbox" && security != "insecure") {
-    Fail(fmt::format("security {} is not valid", base::GoQuote(security)),
-         flag_range("security"), "`sandbox` or `insecure`");
+    Fail(fmt::format("security {} is not valid", base::GoQuote(security)), flag_range("security"),
+         "`sandbox` or `insecure`");
   }
 }
 
@@ -355,8 +357,7 @@ void Checker::CheckHealthcheck() {
   flags.AddString("retries", "");
   if (!ParseFlags(flags)) return;
   if (type != "CMD") {
-    Fail(fmt::format("Unknown type {} in HEALTHCHECK (try CMD)", base::GoQuote(type)),
-         ArgRange(0));
+    Fail(fmt::format("Unknown type {} in HEALTHCHECK (try CMD)", base::GoQuote(type)), ArgRange(0));
     return;
   }
   if (HandleJsonArgs(rest, inst_.json).empty()) {
@@ -616,7 +617,8 @@ SourcesAndDest CopySources(const Dockerfile& df, const Instruction& inst, std::s
   out.dest = inst.args.back().value;
   if (ParseHeredocWord(out.dest, nullptr)) {
     if (error) {
-      *error = fmt::format("{} cannot accept a heredoc as a destination", KeywordName(inst.keyword));
+      *error =
+          fmt::format("{} cannot accept a heredoc as a destination", KeywordName(inst.keyword));
     }
     return out;
   }

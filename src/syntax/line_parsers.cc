@@ -153,14 +153,30 @@ bool ScanJsonString(std::string_view s, std::size_t& i, std::string* decoded) {
       const char e = s[i + 1];
       char out = 0;
       switch (e) {
-        case '"': out = '"'; break;
-        case '\\': out = '\\'; break;
-        case '/': out = '/'; break;
-        case 'b': out = '\b'; break;
-        case 'f': out = '\f'; break;
-        case 'n': out = '\n'; break;
-        case 'r': out = '\r'; break;
-        case 't': out = '\t'; break;
+        case '"':
+          out = '"';
+          break;
+        case '\\':
+          out = '\\';
+          break;
+        case '/':
+          out = '/';
+          break;
+        case 'b':
+          out = '\b';
+          break;
+        case 'f':
+          out = '\f';
+          break;
+        case 'n':
+          out = '\n';
+          break;
+        case 'r':
+          out = '\r';
+          break;
+        case 't':
+          out = '\t';
+          break;
         case 'u': {
           long r = ReadU4(s, i + 2);
           if (r < 0) return false;

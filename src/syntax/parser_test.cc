@@ -29,8 +29,9 @@ TEST(Parser, KeepsGoingAfterErrors) {
   const std::vector<std::pair<std::uint32_t, std::string>> want = {
       {2, "when using JSON array syntax, arrays must be comprised of strings only"},
       {3, "ENV must have two arguments"},
-      {5, "COPY requires at least two arguments, but only one was provided. Destination could "
-          "not be determined"},
+      {5,
+       "COPY requires at least two arguments, but only one was provided. Destination could "
+       "not be determined"},
       {6, "unknown instruction: BOGUS"},
   };
   EXPECT_EQ(errors, want);

@@ -46,7 +46,8 @@ TEST(CliCorpus, ParseDumpMatchesBuildKitForEveryFile) {
     const std::string path =
         testing::SharedPath("corpus/files/" + sha1.substr(0, 2) + "/" + sha1 + ".Dockerfile");
     if (j.contains("dump")) {
-      const ProcessResult run = RunCommand(std::string(SHIPSHAPE_BINARY) + " parse --dump '" + path + "'");
+      const ProcessResult run =
+          RunCommand(std::string(SHIPSHAPE_BINARY) + " parse --dump '" + path + "'");
       if (run.exit_code == 0 && run.out == j["dump"].get<std::string>() + "\n") {
         ++identical;
       } else {

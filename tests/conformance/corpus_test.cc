@@ -30,7 +30,8 @@ struct CorpusCase {
 const std::vector<CorpusCase>& Corpus() {
   static const std::vector<CorpusCase> cases = [] {
     std::vector<CorpusCase> out;
-    const std::string all = testing::ReadGzipOrFail(SharedPath("conformance/buildkit-corpus/dumps.jsonl.gz"));
+    const std::string all =
+        testing::ReadGzipOrFail(SharedPath("conformance/buildkit-corpus/dumps.jsonl.gz"));
     std::size_t pos = 0;
     while (pos < all.size()) {
       std::size_t nl = all.find('\n', pos);
@@ -40,8 +41,8 @@ const std::vector<CorpusCase>& Corpus() {
       if (!j.is_object()) continue;
       CorpusCase c;
       c.sha1 = j["sha1"].get<std::string>();
-      c.text = ReadFileOrFail(SharedPath("corpus/files/" + c.sha1.substr(0, 2) + "/" + c.sha1 +
-                                         ".Dockerfile"));
+      c.text = ReadFileOrFail(
+          SharedPath("corpus/files/" + c.sha1.substr(0, 2) + "/" + c.sha1 + ".Dockerfile"));
       if (j.contains("dump")) c.dump = j["dump"].get<std::string>();
       if (j.contains("error")) c.error = j["error"].get<std::string>();
       out.push_back(std::move(c));
@@ -62,7 +63,9 @@ TEST(CorpusConformance, EveryFileParsesAsBuildKitParsesIt) {
       if (error || dump != *c.dump) {
         if (++mismatches <= 10) {
           ADD_FAILURE() << c.sha1 << (error ? ": unexpected error " + error->BuildKitText() : "")
-                        << "\n--- got\n" << dump << "\n--- want\n" << *c.dump;
+                        << "\n--- got\n"
+                        << dump << "\n--- want\n"
+                        << *c.dump;
         }
       }
     } else {
@@ -96,9 +99,10 @@ TEST(CorpusConformance, LintReportsSyntaxErrorsOnExactlyTheRejectedFiles) {
 std::vector<base::Range> Pieces(const Instruction& inst) {
   std::vector<base::Range> pieces;
   for (std::size_t i = 0; i < inst.segments.size(); ++i) {
-    const std::uint32_t len = (i + 1 < inst.segments.size() ? inst.segments[i + 1].logical
-                                                            : static_cast<std::uint32_t>(inst.original.size())) -
-                              inst.segments[i].logical;
+    const std::uint32_t len =
+        (i + 1 < inst.segments.size() ? inst.segments[i + 1].logical
+                                      : static_cast<std::uint32_t>(inst.original.size())) -
+        inst.segments[i].logical;
     pieces.push_back({inst.segments[i].source, inst.segments[i].source + len});
   }
   return pieces;
@@ -180,7 +184,8 @@ void CheckInstruction(std::string_view text, const Instruction& inst, const std:
     view.range = inst.range;
     const Instruction& t = *inst.trigger;
     CheckNode(text, view, t.word.value, t.word.range, false, label + " trigger");
-    for (const Word& w : t.args) CheckNode(text, view, w.value, w.range, t.json, label + " trigger arg");
+    for (const Word& w : t.args)
+      CheckNode(text, view, w.value, w.range, t.json, label + " trigger arg");
   }
 }
 

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_data.h"
 #include "model/expose.h"
+#include "test_data.h"
 
 namespace shipshape::model {
 namespace {

@@ -15,9 +15,9 @@ namespace {
 using nlohmann::json;
 
 json Cases() {
-  return json::parse(testing::ReadFileOrFail(
-                         testing::SharedPath("conformance/buildkit/instructions-cases.json")),
-                     nullptr, false);
+  return json::parse(
+      testing::ReadFileOrFail(testing::SharedPath("conformance/buildkit/instructions-cases.json")),
+      nullptr, false);
 }
 
 /// The instruction-level error of the first instruction of `dockerfile`, or "".

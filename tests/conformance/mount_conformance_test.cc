@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_data.h"
 #include "model/mount.h"
+#include "test_data.h"
 
 namespace shipshape::model {
 namespace {

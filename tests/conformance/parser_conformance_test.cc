@@ -71,8 +71,8 @@ TEST(ParserConformance, NegativeTestfiles) {
 TEST(ParserConformance, LineNumbers) {
   const json cases = LoadJson("parser-cases.json");
   const json& c = cases["line_numbers"];
-  const Dockerfile df =
-      Parse("line", ReadFileOrFail(SharedPath("conformance/buildkit/parser/testfile-line/Dockerfile")));
+  const Dockerfile df = Parse(
+      "line", ReadFileOrFail(SharedPath("conformance/buildkit/parser/testfile-line/Dockerfile")));
   ASSERT_EQ(df.FirstBuildKitError(), nullptr);
   ASSERT_EQ(df.instructions.size(), c["children_start_end"].size());
   EXPECT_EQ(df.instructions.front().start_line, c["root_start_line"].get<std::uint32_t>());
@@ -256,12 +256,14 @@ TEST(ParserConformance, ParserCasesWarningsAndErrors) {
     const json& c = cases["empty_continuation_warnings"];
     const Dockerfile df = Parse("x", c["dockerfile"].get<std::string>());
     std::size_t warnings = 0;
-    for (const Instruction& inst : df.instructions) warnings += !inst.empty_continuation_lines.empty();
+    for (const Instruction& inst : df.instructions)
+      warnings += !inst.empty_continuation_lines.empty();
     EXPECT_EQ(warnings, c["expected_warning_count"].get<std::size_t>());
     std::size_t k = 0;
     for (const Instruction& inst : df.instructions) {
       if (inst.empty_continuation_lines.empty()) continue;
-      const std::string shortmsg = "Empty continuation line found in: " + std::string(inst.original);
+      const std::string shortmsg =
+          "Empty continuation line found in: " + std::string(inst.original);
       for (const json& part : c["warning_short_contains"][k]) {
         EXPECT_NE(shortmsg.find(part.get<std::string>()), std::string::npos) << shortmsg;
       }
@@ -337,7 +339,8 @@ TEST(ParserConformance, GeneratedParserCases) {
       if (at != std::string::npos) {
         const json& x = c["X"];
         std::string fill;
-        for (std::size_t i = 0; i < x["count"].get<std::size_t>(); ++i) fill += x["repeat"].get<std::string>();
+        for (std::size_t i = 0; i < x["count"].get<std::size_t>(); ++i)
+          fill += x["repeat"].get<std::string>();
         text.replace(at, 3, fill);
       }
     } else {
@@ -352,8 +355,8 @@ TEST(ParserConformance, GeneratedParserCases) {
       EXPECT_EQ(first->BuildKitText(), c["parse_error"]["message"].get<std::string>()) << name;
       const json& lines = c["parse_error"]["lines"][0];
       EXPECT_EQ(first->buildkit_start_line, lines[0].get<std::uint32_t>()) << name;
-      EXPECT_EQ(first->buildkit_end_line, lines.size() > 1 ? lines[1].get<std::uint32_t>()
-                                                           : lines[0].get<std::uint32_t>())
+      EXPECT_EQ(first->buildkit_end_line,
+                lines.size() > 1 ? lines[1].get<std::uint32_t>() : lines[0].get<std::uint32_t>())
           << name;
       continue;
     }
@@ -399,8 +402,9 @@ TEST(ParserConformance, GeneratedParserCases) {
       }
       std::vector<std::string> want;
       for (const json& l : c["instruction_lints"]) {
-        want.push_back(l["rule"].get<std::string>() + "|" + std::to_string(l["lines"][0].get<int>()) +
-                       "|" + l["msg"].get<std::string>());
+        want.push_back(l["rule"].get<std::string>() + "|" +
+                       std::to_string(l["lines"][0].get<int>()) + "|" +
+                       l["msg"].get<std::string>());
       }
       EXPECT_EQ(got, want) << name;
     }

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "test_data.h"
 #include "base/go_quote.h"
 #include "base/utf8.h"
 #include "model/expand.h"
+#include "test_data.h"
 
 namespace shipshape::model {
 namespace {
@@ -81,7 +81,8 @@ std::vector<std::string> Strings(const json& array) {
 TEST(ShellConformance, EnvVarTest) {
   const std::string text = ReadFileOrFail(SharedPath("conformance/buildkit/shell/envVarTest"));
   ASSERT_FALSE(text.empty());
-  const Environment env = Environment::FromList({"PWD=/home", "SHELL=bash", "KOREAN=한국어", "NULL="});
+  const Environment env =
+      Environment::FromList({"PWD=/home", "SHELL=bash", "KOREAN=한국어", "NULL="});
   int checked = 0;
   int expected_errors = 0;
   int windows_only = 0;
@@ -159,8 +160,8 @@ TEST(ShellConformance, ProcessWithMatches) {
     const ExpandResult result = Expand(input, EnvFromObject(c["envs"]));
     if (c.value("expected_error", false)) {
       ++errors;
-      EXPECT_FALSE(result.ok()) << Describe(input) << " expanded to "
-                                << base::GoQuote(result.word) << " instead of failing";
+      EXPECT_FALSE(result.ok()) << Describe(input) << " expanded to " << base::GoQuote(result.word)
+                                << " instead of failing";
       EXPECT_EQ(result.error.rfind(ErrorPrefix(input), 0), 0u)
           << Describe(input) << ": " << result.error;
       continue;

@@ -64,10 +64,10 @@ TEST(ShellCorpus, EveryRunAnalyses) {
     }
   }
   // Printed for the record (the closing note of issue #3 quotes them).
-  std::printf("RUN instructions: %zu, POSIX shell: %zu, without shell syntax error: %zu (%.3f%%), "
-              "arguments checked: %zu\n",
-              runs, posix, clean, 100.0 * static_cast<double>(clean) / static_cast<double>(posix),
-              words);
+  std::printf(
+      "RUN instructions: %zu, POSIX shell: %zu, without shell syntax error: %zu (%.3f%%), "
+      "arguments checked: %zu\n",
+      runs, posix, clean, 100.0 * static_cast<double>(clean) / static_cast<double>(posix), words);
   EXPECT_EQ(runs, 19470u);
   EXPECT_EQ(errors, kKnownShellErrors);
 }
