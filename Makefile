@@ -1,5 +1,5 @@
 # Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
-.PHONY: deps build run test test-sanitize test-clang bench bench-parse format clean
+.PHONY: deps build run test test-sanitize test-clang bench docs format clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -41,6 +41,10 @@ bench: deps
 	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHIPSHAPE_BENCH=ON >/dev/null
 	@cmake --build build-bench -j $(JOBS)
 	@build-bench/shipshape_bench
+
+# Regenerates docs/rules/ from the rules' metadata (a test fails when they are stale).
+docs: build
+	@$(BUILD)/shipshape rules --write-docs docs/rules
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

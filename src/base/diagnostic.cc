@@ -16,4 +16,11 @@ std::string_view SeverityName(Severity severity) {
   return "error";
 }
 
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  for (Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo, Severity::kStyle}) {
+    if (SeverityName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
 }  // namespace shipshape::base

@@ -1,17 +1,42 @@
-// A finding about a file: what is wrong, where (exact bytes), and how bad.
+// A finding about a file: what is wrong, where (exact bytes), how bad, and how to fix it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/range.h"
 
 namespace shipshape::base {
 
+/// hadolint's levels, most severe first.
 enum class Severity : unsigned char { kError, kWarning, kInfo, kStyle };
 
 /// Lower-case name of a severity ("error", "warning", "info", "style").
 std::string_view SeverityName(Severity severity);
+/// The severity named `name` (lower case), if any.
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+/// Replace the bytes of `range` with `text`.
+struct Edit {
+  Range range;
+  std::string text;
+};
+
+/// How much a fix can be trusted.
+enum class Applicability : unsigned char {
+  kSafe,         ///< keeps the exact meaning of the build
+  kUnsafe,       ///< may change behaviour
+  kDisplayOnly,  ///< shown, never applied
+};
+
+/// A way to resolve a finding: sorted, disjoint edits with a title in the imperative.
+struct Fix {
+  std::string title;
+  Applicability applicability = Applicability::kSafe;
+  std::vector<Edit> edits;
+};
 
 struct Diagnostic {
   /// Rule code (e.g. `DL3008`); empty for syntax errors.
@@ -19,6 +44,7 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   Range range;
   std::string message;
+  std::optional<Fix> fix;
 };
 
 }  // namespace shipshape::base

@@ -1,0 +1,72 @@
+#include "lint/engine.h"
+
+#include <algorithm>
+
+#include "rules/registry.h"
+
+namespace shipshape::lint {
+
+bool Selection::Enabled(const rules::Rule& rule) const {
+  if (ignored.count(std::string(rule.code))) return false;
+  return rule.default_enabled || severity.count(std::string(rule.code));
+}
+
+base::Severity Selection::SeverityOf(const rules::Rule& rule) const {
+  auto it = severity.find(std::string(rule.code));
+  return it != severity.end() ? it->second : rule.severity;
+}
+
+std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model::Model& model,
+                                       const rules::Options& options,
+                                       const Selection& selection) {
+  std::vector<base::Diagnostic> out;
+  std::vector<const rules::Rule*> active;
+  for (const rules::Rule* r : rules::AllRules()) {
+    if (selection.Enabled(*r)) active.push_back(r);
+  }
+  rules::Context ctx(df, model, options, out);
+  for (std::size_t i = 0; i < df.instructions.size(); ++i) {
+    const syntax::Instruction& inst = df.instructions[i];
+    for (const rules::Rule* r : active) {
+      if (!r->on_instruction) continue;
+      ctx.SetRule(r);
+      ctx.SetPosition(i, false);
+      r->on_instruction(ctx, inst);
+      if (r->onbuild && inst.trigger) {
+        ctx.SetPosition(i, true);
+        r->on_instruction(ctx, *inst.trigger);
+      }
+    }
+    if (!rules::IsRun(inst)) continue;
+    const bool in_onbuild = inst.keyword == syntax::Keyword::kOnbuild;
+    bool wanted = false;
+    for (const rules::Rule* r : active) wanted = wanted || (r->on_command && (!in_onbuild || r->onbuild));
+    if (!wanted) continue;
+    const shell::Analysis& run = ctx.Shell(i);
+    ctx.SetRun(&run);
+    ctx.SetPosition(i, in_onbuild);
+    for (const shell::Command& cmd : run.commands()) {
+      for (const rules::Rule* r : active) {
+        if (!r->on_command || (in_onbuild && !r->onbuild)) continue;
+        ctx.SetRule(r);
+        r->on_command(ctx, cmd);
+      }
+    }
+    ctx.SetRun(nullptr);
+  }
+  for (const rules::Rule* r : active) {
+    if (!r->on_file) continue;
+    ctx.SetRule(r);
+    ctx.SetPosition(0, false);
+    r->on_file(ctx);
+  }
+  for (base::Diagnostic& d : out) {
+    if (const rules::Rule* r = rules::FindRule(d.code)) d.severity = selection.SeverityOf(*r);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const base::Diagnostic& a, const base::Diagnostic& b) {
+    return a.range.begin < b.range.begin;
+  });
+  return out;
+}
+
+}  // namespace shipshape::lint

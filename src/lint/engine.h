@@ -1,0 +1,34 @@
+// Runs the selected rules over one parsed file: instruction hooks, command hooks for every
+// command of every RUN, file hooks; ONBUILD triggers for rules that look inside them.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "model/model.h"
+#include "rules/rule.h"
+#include "syntax/ast.h"
+
+namespace shipshape::lint {
+
+/// Which rules run and at what severity.
+struct Selection {
+  /// Codes never reported (`--ignore`).
+  std::set<std::string> ignored;
+  /// Severity overrides (`--error CODE` ...); an override also turns on a rule that is off by
+  /// default (DL1001, DL3057), as in hadolint.
+  std::map<std::string, base::Severity> severity;
+
+  bool Enabled(const rules::Rule& rule) const;
+  base::Severity SeverityOf(const rules::Rule& rule) const;
+};
+
+/// The findings of the selected rules on `df`, in source order.
+std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model::Model& model,
+                                       const rules::Options& options,
+                                       const Selection& selection);
+
+}  // namespace shipshape::lint

@@ -1,0 +1,26 @@
+// Output formats. Each takes the linted files with their findings and appends text to `out`;
+// positions become 1-based lines and code-point columns only here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lint/lint.h"
+
+namespace shipshape::output {
+
+/// Colour use: never, always, or when stdout is a terminal and NO_COLOR is unset.
+enum class Color { kNever, kAlways, kAuto };
+
+/// Resolves kAuto against the environment (TTY, NO_COLOR, TERM=dumb).
+bool UseColor(Color color);
+
+/// The human format: `path:line:col: severity[CODE]: message`, the source line with the range
+/// underlined, the fix as a hint; then a summary line.
+void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool color);
+
+/// hadolint's JSON (code, column, file, level, line, message) plus endLine, endColumn (exclusive)
+/// and fix; one array over all files. Syntax errors have code DL1000, as in hadolint.
+void WriteJson(std::string& out, const std::vector<lint::FileResult>& files);
+
+}  // namespace shipshape::output

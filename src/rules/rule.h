@@ -1,0 +1,131 @@
+// What a rule is (metadata, doc, hooks) and what its checks see (the Context). One file per
+// rule under src/rules/<category>/ defines one `Rule`; registry.cc lists them all.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "model/model.h"
+#include "shell/commands.h"
+#include "syntax/ast.h"
+
+namespace shipshape::rules {
+
+/// Whether a rule's findings come with a fix.
+enum class Fixable : std::uint8_t { kNever, kSometimes, kAlways };
+
+/// A label the label schema requires (`--require-label name:type`).
+struct LabelRequirement {
+  std::string name;
+  /// text, url, semver, hash, rfc3339, spdx or email.
+  std::string type = "text";
+};
+
+/// Settings rules read (the config issue fills them from files too).
+struct Options {
+  /// DL3026: registries images may come from (`*`, `*.example.com`, `prefix*`, exact).
+  std::vector<std::string> trusted_registries;
+  /// DL3049-DL3058: the labels every image must carry.
+  std::vector<LabelRequirement> label_schema;
+  /// DL3050: labels outside the schema are findings.
+  bool strict_labels = false;
+  /// The stage a build targets (empty: the last stage).
+  std::string target;
+};
+
+class Context;
+
+/// Called for each instruction (and, for rules that set `onbuild`, each ONBUILD trigger).
+using InstructionHook = void (*)(Context& ctx, const syntax::Instruction& inst);
+/// Called for each command of each RUN (and ONBUILD RUN when `onbuild`).
+using CommandHook = void (*)(Context& ctx, const shell::Command& cmd);
+/// Called once per file, after the other hooks; for rules that need the whole file.
+using FileHook = void (*)(Context& ctx);
+
+/// A rule: everything about it in one place.
+struct Rule {
+  /// `DL3008` (hadolint's code when it has one) or `SP` + 3 digits.
+  std::string_view code;
+  /// Kebab-case name of the pattern flagged (`apt-get-unpinned-package`).
+  std::string_view name;
+  base::Severity severity = base::Severity::kWarning;
+  /// False for rules that are off unless selected or given a severity (DL1001, DL3057).
+  bool default_enabled = true;
+  /// `base-image`, `instructions`, `shell`, `packages`, `labels`, `stages`, `pragmas`.
+  std::string_view category;
+  Fixable fixable = Fixable::kNever;
+  /// One line: what the rule checks.
+  std::string_view summary;
+  /// Markdown with the sections `## What it does`, `## Why is this bad?`, `## Example`,
+  /// `## Use instead`, `## Fix safety`, `## Differences from hadolint`.
+  std::string_view doc;
+  /// The hooks also see instructions inside ONBUILD.
+  bool onbuild = false;
+  InstructionHook on_instruction = nullptr;
+  CommandHook on_command = nullptr;
+  FileHook on_file = nullptr;
+};
+
+/// What a check sees: the file, its model, the shell analyses, the options; and where it
+/// reports.
+class Context {
+ public:
+  Context(const syntax::Dockerfile& df, const model::Model& model, const Options& options,
+          std::vector<base::Diagnostic>& out);
+
+  const syntax::Dockerfile& dockerfile() const { return df_; }
+  const model::Model& model() const { return model_; }
+  const Options& options() const { return options_; }
+
+  /// The instruction being visited: its index in dockerfile().instructions (for an ONBUILD
+  /// trigger, the ONBUILD's index).
+  std::size_t index() const { return index_; }
+  /// Whether the instruction visited is an ONBUILD trigger.
+  bool in_onbuild() const { return in_onbuild_; }
+  /// The stage of the instruction visited (nullopt before the first FROM).
+  std::optional<std::size_t> stage() const { return model_.StageOf(index_); }
+  /// The shell analysis of the RUN being visited by a command hook.
+  const shell::Analysis& run() const { return *run_; }
+
+  /// The shell analysis of instruction `index` (a RUN, or an ONBUILD RUN), computed once.
+  const shell::Analysis& Shell(std::size_t index);
+
+  /// Reports a finding of the current rule.
+  void Report(base::Range range, std::string message, std::optional<base::Fix> fix = {});
+
+  /// The source text of `range`.
+  std::string_view Text(base::Range range) const { return base::Slice(df_.text(), range); }
+
+  // The engine sets these while it visits.
+  void SetRule(const Rule* rule) { rule_ = rule; }
+  void SetPosition(std::size_t index, bool in_onbuild) {
+    index_ = index;
+    in_onbuild_ = in_onbuild;
+  }
+  void SetRun(const shell::Analysis* run) { run_ = run; }
+
+ private:
+  const syntax::Dockerfile& df_;
+  const model::Model& model_;
+  const Options& options_;
+  std::vector<base::Diagnostic>& out_;
+  std::map<std::size_t, shell::Analysis> shells_;
+  const Rule* rule_ = nullptr;
+  std::size_t index_ = 0;
+  bool in_onbuild_ = false;
+  const shell::Analysis* run_ = nullptr;
+};
+
+/// Whether `inst` (or its ONBUILD trigger) is a RUN.
+inline bool IsRun(const syntax::Instruction& inst) {
+  return inst.keyword == syntax::Keyword::kRun ||
+         (inst.trigger && inst.trigger->keyword == syntax::Keyword::kRun);
+}
+
+}  // namespace shipshape::rules

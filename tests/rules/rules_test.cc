@@ -1,0 +1,263 @@
+// Rule fixtures (tests/rules/<stem>/*.Dockerfile with `# expect:` annotations, matched
+// exhaustively), the registry's shape, and the docs: sections present, the Example triggers
+// the rule and "Use instead" does not, docs/rules/ up to date.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "lint/lint.h"
+#include "rules/docs.h"
+#include "rules/registry.h"
+#include "test_data.h"
+
+namespace shipshape::rules {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// One `# expect:` annotation.
+struct Expectation {
+  std::uint32_t line = 0;
+  std::string code;
+  std::uint32_t column = 0;  // 0: any
+  std::string fix;           // "", "safe", "unsafe", "none"
+  std::string substring;
+  std::string source;  // the annotation, for messages
+};
+
+/// Lint options from `# shipshape-test:` header lines.
+lint::LintOptions ParseOptions(const std::string& text, const Rule& rule) {
+  lint::LintOptions options;
+  // The rule under test runs even when it is off by default.
+  options.selection.severity[std::string(rule.code)] = rule.severity;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    // `# shipshape-test: ...` in fixtures, `<!-- shipshape-test: ... -->` in rule docs.
+    std::string rest;
+    for (const std::string prefix : {"# shipshape-test:", "<!-- shipshape-test:"}) {
+      if (line.rfind(prefix, 0) == 0) rest = line.substr(prefix.size());
+    }
+    if (rest.empty()) continue;
+    if (const std::size_t close = rest.find("-->"); close != std::string::npos) rest.resize(close);
+    std::istringstream args(rest);
+    std::string arg;
+    while (args >> arg) {
+      std::string value;
+      const std::size_t eq = arg.find('=');
+      if (eq != std::string::npos) {
+        value = arg.substr(eq + 1);
+        arg = arg.substr(0, eq);
+      }
+      if (arg == "--trusted-registry") {
+        options.rules.trusted_registries.push_back(value);
+      } else if (arg == "--require-label") {
+        const std::size_t colon = value.find(':');
+        options.rules.label_schema.push_back(
+            {value.substr(0, colon), colon == std::string::npos ? "text" : value.substr(colon + 1)});
+      } else if (arg == "--strict-labels") {
+        options.rules.strict_labels = true;
+      } else if (arg == "--target") {
+        options.rules.target = value;
+      } else {
+        ADD_FAILURE() << "unknown fixture option " << arg;
+      }
+    }
+  }
+  return options;
+}
+
+std::vector<Expectation> ParseExpectations(const std::string& text) {
+  std::vector<Expectation> out;
+  std::vector<Expectation> pending;
+  static const std::regex kExpect(
+      R"re(^\s*# expect: ([A-Z]+[0-9]+)(?: @([0-9]+))?(?: fix=(safe|unsafe|none))?(?: "(.*)")?\s*$)re");
+  std::istringstream in(text);
+  std::string line;
+  std::uint32_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::smatch m;
+    if (std::regex_match(line, m, kExpect)) {
+      Expectation e;
+      e.code = m[1];
+      if (m[2].matched) e.column = static_cast<std::uint32_t>(std::stoul(m[2]));
+      if (m[3].matched) e.fix = m[3];
+      if (m[4].matched) e.substring = m[4];
+      e.source = line;
+      pending.push_back(e);
+      continue;
+    }
+    if (line.find("# expect:") != std::string::npos) {
+      ADD_FAILURE() << "malformed annotation: " << line;
+    }
+    for (Expectation& e : pending) {
+      e.line = number;
+      out.push_back(e);
+    }
+    pending.clear();
+  }
+  EXPECT_TRUE(pending.empty()) << "annotation at the end of the file applies to nothing";
+  return out;
+}
+
+std::string Describe(const syntax::Dockerfile& df, const base::Diagnostic& d) {
+  const base::Position p = df.lines().PositionOf(d.range.begin);
+  return fmt::format("{}:{} {} \"{}\"{}", p.line, p.column, d.code, d.message,
+                     d.fix ? " [fix: " + d.fix->title + "]" : "");
+}
+
+void CheckFixture(const Rule& rule, const fs::path& path) {
+  const std::string text = testing::ReadFileOrFail(path);
+  const lint::LintOptions options = ParseOptions(text, rule);
+  const lint::FileResult result = lint::LintText(path.filename().string(), text, options);
+  std::vector<const base::Diagnostic*> found;
+  for (const base::Diagnostic& d : result.diagnostics) {
+    if (d.code == rule.code) found.push_back(&d);
+  }
+  const std::string where = path.parent_path().filename().string() + "/" +
+                            path.filename().string();
+  std::vector<bool> used(found.size(), false);
+  for (const Expectation& e : ParseExpectations(text)) {
+    if (e.code != rule.code) {
+      ADD_FAILURE() << where << ": annotation for another rule: " << e.source;
+      continue;
+    }
+    bool matched = false;
+    for (std::size_t i = 0; i < found.size() && !matched; ++i) {
+      if (used[i]) continue;
+      const base::Diagnostic& d = *found[i];
+      const base::Position p = result.dockerfile.lines().PositionOf(d.range.begin);
+      if (p.line != e.line) continue;
+      if (e.column && p.column != e.column) continue;
+      if (!e.substring.empty() && d.message.find(e.substring) == std::string::npos) continue;
+      if (e.fix == "none" && d.fix) continue;
+      if (e.fix == "safe" && (!d.fix || d.fix->applicability != base::Applicability::kSafe)) {
+        continue;
+      }
+      if (e.fix == "unsafe" &&
+          (!d.fix || d.fix->applicability != base::Applicability::kUnsafe)) {
+        continue;
+      }
+      used[i] = true;
+      matched = true;
+    }
+    if (!matched) {
+      std::string got;
+      for (const base::Diagnostic* d : found) got += "\n  " + Describe(result.dockerfile, *d);
+      ADD_FAILURE() << where << ":" << e.line << ": unmet " << e.source << "\nfound:" << got;
+    }
+  }
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (!used[i]) {
+      ADD_FAILURE() << where << ": unexpected " << Describe(result.dockerfile, *found[i]);
+    }
+  }
+  // Every finding's range lies inside the file and points at something.
+  for (const base::Diagnostic* d : found) {
+    EXPECT_LE(d->range.end, result.dockerfile.text().size()) << where;
+    EXPECT_LE(d->range.begin, d->range.end) << where;
+  }
+}
+
+fs::path FixtureRoot() { return testing::SourcePath("tests/rules"); }
+
+TEST(Rules, RegistryIsSortedUniqueAndComplete) {
+  std::string previous;
+  std::set<std::string> names;
+  for (const Rule* r : AllRules()) {
+    EXPECT_LT(previous, std::string(r->code)) << r->code;
+    previous = std::string(r->code);
+    EXPECT_TRUE(names.insert(std::string(r->name)).second) << r->name;
+    EXPECT_TRUE(std::regex_match(std::string(r->name), std::regex("[a-z0-9]+(-[a-z0-9]+)*")))
+        << r->name;
+    EXPECT_FALSE(r->summary.empty()) << r->code;
+    EXPECT_TRUE(r->on_instruction || r->on_command || r->on_file) << r->code << " has no check";
+    EXPECT_EQ(FindRule(r->code), r);
+    EXPECT_EQ(FindRule(r->name), r);
+  }
+  EXPECT_EQ(AllRules().size(), 71u);
+}
+
+TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
+  std::set<std::string> stems;
+  for (const Rule* r : AllRules()) stems.insert(Stem(*r));
+  std::set<std::string> folders;
+  for (const auto& entry : fs::directory_iterator(FixtureRoot())) {
+    if (entry.is_directory()) folders.insert(entry.path().filename().string());
+  }
+  for (const std::string& s : stems) EXPECT_TRUE(folders.count(s)) << "no fixtures for " << s;
+  for (const std::string& f : folders) EXPECT_TRUE(stems.count(f)) << "no rule for folder " << f;
+}
+
+TEST(Rules, Fixtures) {
+  std::size_t files = 0;
+  for (const Rule* r : AllRules()) {
+    const fs::path dir = FixtureRoot() / Stem(*r);
+    if (!fs::is_directory(dir)) continue;
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const std::string name = entry.path().filename().string();
+      if (name.size() > 11 && name.substr(name.size() - 11) == ".Dockerfile" &&
+          name.find(".fixed.") == std::string::npos) {
+        paths.push_back(entry.path());
+      }
+    }
+    std::sort(paths.begin(), paths.end());
+    EXPECT_FALSE(paths.empty()) << Stem(*r);
+    for (const fs::path& p : paths) {
+      CheckFixture(*r, p);
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 0u);
+}
+
+TEST(Rules, DocsHaveTheirSectionsAndTheirExamplesWork) {
+  const std::vector<std::string> wanted(std::begin(kDocSections), std::end(kDocSections));
+  for (const Rule* r : AllRules()) {
+    EXPECT_EQ(DocSectionTitles(*r), wanted) << r->code;
+    const std::vector<std::string> bad = DocBlocks(*r, "Example");
+    const std::vector<std::string> good = DocBlocks(*r, "Use instead");
+    EXPECT_FALSE(bad.empty()) << r->code << ": no Example block";
+    EXPECT_FALSE(good.empty()) << r->code << ": no Use instead block";
+    lint::LintOptions options = ParseOptions(std::string(r->doc), *r);
+    for (const std::string& text : bad) {
+      const lint::FileResult result = lint::LintText("Example", text, options);
+      const bool fires = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                     [&](const base::Diagnostic& d) { return d.code == r->code; });
+      EXPECT_TRUE(fires) << r->code << ": its Example does not trigger it:\n" << text;
+    }
+    for (const std::string& text : good) {
+      const lint::FileResult result = lint::LintText("UseInstead", text, options);
+      for (const base::Diagnostic& d : result.diagnostics) {
+        EXPECT_NE(d.code, r->code) << r->code << ": its Use instead triggers it:\n"
+                                   << text << "\n"
+                                   << Describe(result.dockerfile, d);
+      }
+    }
+  }
+}
+
+TEST(Rules, DocsPagesAreUpToDate) {
+  const fs::path dir = testing::SourcePath("docs/rules");
+  for (const Rule* r : AllRules()) {
+    const fs::path page = dir / (std::string(r->code) + ".md");
+    EXPECT_EQ(testing::ReadFileOrFail(page), RulePage(*r))
+        << page << " is stale: run `make docs`";
+  }
+  EXPECT_EQ(testing::ReadFileOrFail(dir / "index.md"), IndexPage())
+      << "docs/rules/index.md is stale: run `make docs`";
+}
+
+}  // namespace
+}  // namespace shipshape::rules
