@@ -197,11 +197,16 @@ int Main(int argc, char** argv) {
   lint->add_option("paths", lint_flags.paths, "Dockerfiles to lint")->required();
   lint->add_option("-f,--format", lint_flags.format, "Output format")
       ->check(CLI::IsMember({"tty", "json"}));
-  lint->add_option("--ignore", lint_flags.ignore, "Do not report this rule (repeatable)");
-  lint->add_option("--error", lint_flags.error, "Report this rule as an error (repeatable)");
-  lint->add_option("--warning", lint_flags.warning, "Report this rule as a warning");
-  lint->add_option("--info", lint_flags.info, "Report this rule as info");
-  lint->add_option("--style", lint_flags.style, "Report this rule as style");
+  lint->add_option("--ignore", lint_flags.ignore, "Do not report this rule (repeatable)")
+      ->allow_extra_args(false);
+  lint->add_option("--error", lint_flags.error, "Report this rule as an error (repeatable)")
+      ->allow_extra_args(false);
+  lint->add_option("--warning", lint_flags.warning, "Report this rule as a warning")
+      ->allow_extra_args(false);
+  lint->add_option("--info", lint_flags.info, "Report this rule as info")
+      ->allow_extra_args(false);
+  lint->add_option("--style", lint_flags.style, "Report this rule as style")
+      ->allow_extra_args(false);
   lint->add_flag("--no-fail", lint_flags.no_fail, "Exit 0 even when there are findings");
   lint->add_option("-t,--failure-threshold", lint_flags.failure_threshold,
                    "Exit 1 when a finding is at least this severe (default info; `none`: never "
@@ -209,10 +214,12 @@ int Main(int argc, char** argv) {
                    "errors always fail.")
       ->check(CLI::IsMember({"error", "warning", "info", "style", "none"}));
   lint->add_option("--trusted-registry", lint_flags.trusted_registries,
-                   "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)");
+                   "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)")
+      ->allow_extra_args(false);
   lint->add_option("--require-label", lint_flags.require_labels,
                    "NAME:TYPE the image must carry (DL3049-DL3058; TYPE text, url, semver, hash, "
-                   "rfc3339, spdx or email)");
+                   "rfc3339, spdx or email)")
+      ->allow_extra_args(false);
   lint->add_flag("--strict-labels", lint_flags.strict_labels,
                  "Labels outside the required ones are findings (DL3050)");
   lint->add_flag("--no-color", lint_flags.no_color, "No colour in the output");

@@ -210,11 +210,12 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       } else if (eq != std::string_view::npos) {
         // Global defaults see the global ARGs so far, including earlier words of this one.
         v.value = m.Resolve(global ? scope : before, w.value.substr(eq + 1)).value;
-      } else if (!global) {
-        if (const Variable* g = m.global_.Find(v.name); g && g->value) {
-          v.value = g->value;
-          v.source = g->source;
-        }
+      } else if (const Variable* g = m.global_.Find(v.name); g && g->value) {
+        // Without a default: a stage ARG takes the global value; a global ARG keeps the one
+        // already there (an automatic platform arg), as BuildKit's AddOrReplace only runs
+        // for a value.
+        v.value = g->value;
+        v.source = g->source;
       }
       scope.Set(std::move(v));
     }

@@ -195,6 +195,14 @@ TEST(Model, InvalidAndForwardReferences) {
   EXPECT_EQ(m.stages()[1].base_stage, std::nullopt);
 }
 
+TEST(Model, GlobalArgWithoutDefaultKeepsThePlatformValue) {
+  auto f = Build("ARG TARGETPLATFORM\nARG VERSION\nFROM --platform=$TARGETPLATFORM alpine:$VERSION\n");
+  const Stage& s = f->model.stages()[0];
+  EXPECT_EQ(s.platform.value, "linux/amd64");
+  EXPECT_EQ(s.base.value, "alpine:");
+  EXPECT_EQ(s.base.unknown, std::vector<std::string>{"VERSION"});
+}
+
 TEST(Model, ShellInForceIsInherited) {
   auto f = Build(
       "FROM alpine AS base\n"

@@ -1,0 +1,3 @@
+# `HEALTHCHECK NONE` is a decision, not an omission.
+FROM nginx:1.27
+HEALTHCHECK NONE

@@ -1,0 +1,3 @@
+FROM debian:12
+# Only the user part matters.
+USER 10001:app
