@@ -1,7 +1,49 @@
-// DL3012 multiple-healthchecks: TODO(#4) the check and its doc.
+// DL3012 multiple-healthchecks: a stage with more than one HEALTHCHECK; only the last counts.
+#include <fmt/format.h>
+
+#include <vector>
+
 #include "rules/rule.h"
 
 namespace shipshape::rules {
+namespace {
+
+/// The bytes of `inst` with its indentation and its line end: deleting them leaves the lines
+/// around it as they were.
+base::Range WholeLines(const syntax::Dockerfile& df, const syntax::Instruction& inst) {
+  const std::string_view text = df.text();
+  base::Range r = inst.range;
+  while (r.begin > df.bom_size && (text[r.begin - 1] == ' ' || text[r.begin - 1] == '\t')) {
+    --r.begin;
+  }
+  if (r.end < text.size() && text[r.end] == '\r') ++r.end;
+  if (r.end < text.size() && text[r.end] == '\n') ++r.end;
+  return r;
+}
+
+void Check(Context& ctx) {
+  const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
+  for (const model::Stage& stage : ctx.model().stages()) {
+    // Each HEALTHCHECK replaces the one before it: all but the last of a stage are dead.
+    const syntax::Instruction* previous = nullptr;
+    for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
+      const syntax::Instruction& inst = insts[i];
+      if (inst.keyword != syntax::Keyword::kHealthcheck) continue;
+      if (previous) {
+        ctx.Report(previous->word.range,
+                   fmt::format("This `HEALTHCHECK` has no effect: the `HEALTHCHECK` on line {} "
+                               "replaces it",
+                               inst.start_line),
+                   base::Fix{"Remove the overridden `HEALTHCHECK`",
+                             base::Applicability::kSafe,
+                             {{WholeLines(ctx.dockerfile(), *previous), ""}}});
+      }
+      previous = &inst;
+    }
+  }
+}
+
+}  // namespace
 
 extern const Rule kDL3012 = {
     .code = "DL3012",
@@ -9,8 +51,41 @@ extern const Rule kDL3012 = {
     .severity = base::Severity::kError,
     .default_enabled = true,
     .category = "instructions",
-    .summary = "TODO(#4)",
-    .doc = "",
+    .fixable = Fixable::kAlways,
+    .summary = "Multiple `HEALTHCHECK` instructions",
+    .doc = R"md(## What it does
+Flags every `HEALTHCHECK` of a stage that a later `HEALTHCHECK` of the same stage replaces.
+
+## Why is this bad?
+An image has one health check: each `HEALTHCHECK` replaces the previous one, so all but the
+last are dead code that readers take for active checks. Docker's build check
+`MultipleInstructionsDisallowed` warns about it too.
+
+## Example
+```dockerfile
+FROM nginx:1.27
+HEALTHCHECK CMD curl -f http://localhost/ || exit 1
+HEALTHCHECK --interval=10s CMD curl -f http://localhost/health || exit 1
+```
+
+## Use instead
+```dockerfile
+FROM nginx:1.27
+HEALTHCHECK --interval=10s CMD curl -f http://localhost/health || exit 1
+```
+
+## Fix safety
+The fix deletes the overridden `HEALTHCHECK`, which has no effect on the image, so it is safe.
+If that was the check you meant, delete the later one instead.
+
+## Differences from hadolint
+Same trigger: a `FROM` starts over, so a stage may replace the health check of the stage it is
+built on. hadolint reports the second and later `HEALTHCHECK`; shipshape reports the ones that
+have no effect (all but the last, as BuildKit does), at their keyword, with a fix that deletes
+them. A stage with two `HEALTHCHECK`s gets one finding either way, on the other line.
+)md",
+    .onbuild = false,
+    .on_file = Check,
 };
 
 }  // namespace shipshape::rules

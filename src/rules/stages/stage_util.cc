@@ -1,0 +1,125 @@
+#include "rules/stages/stage_util.h"
+
+#include <algorithm>
+
+namespace shipshape::rules {
+namespace {
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool IsQuote(char c) { return c == '"' || c == '\''; }
+
+/// A path's kind once its value is known (`known`: exactly).
+ResolvedPath Classify(std::string value, bool known) {
+  ResolvedPath out;
+  if (value.empty()) return out;
+  const char first = value[0];
+  out.kind = first == '/' || first == '\\' || HasWindowsDrive(value) ? PathKind::kAbsolute
+                                                                     : PathKind::kRelative;
+  out.value = std::move(value);
+  out.known = known;
+  return out;
+}
+
+}  // namespace
+
+ResolvedPath ResolvePath(const model::Model& model, std::size_t index, std::string_view word,
+                         bool in_onbuild) {
+  // Most paths are written out: no expansion (nor its allocations) needed for them.
+  if (IsLiteral(word)) return Classify(std::string(word), true);
+  if (in_onbuild && word.find('$') != std::string_view::npos) return {};
+  model::Resolved r = model.Resolve(index, word);
+  if (!r.error.empty()) return {};
+  if (!r.known) {
+    // `app/$X` is relative whatever X holds; `$X/app` could be anything.
+    const std::string_view start = DropQuotes(word);
+    if (start.empty() || start[0] == '$') return {};
+  }
+  return Classify(std::move(r.value), r.known);
+}
+
+bool IsLiteral(std::string_view word) {
+  return word.find_first_of("$\\'\"`") == std::string_view::npos;
+}
+
+bool KnownExceptPlatform(const model::Model& model, const model::Resolved& resolved) {
+  if (!resolved.error.empty()) return false;
+  for (const std::string& name : resolved.unknown) {
+    const model::Variable* v = model.global_scope().Find(name);
+    if (!v || v->source != model::VariableSource::kPlatform) return false;
+  }
+  return true;
+}
+
+bool HasWindowsDrive(std::string_view path) {
+  return path.size() >= 2 && path[1] == ':' &&
+         ((path[0] >= 'a' && path[0] <= 'z') || (path[0] >= 'A' && path[0] <= 'Z'));
+}
+
+bool IsRootUser(std::string_view user) {
+  return user == "root" || user == "0" || user.starts_with("root:") || user.starts_with("0:");
+}
+
+bool HasArchiveExtension(std::string_view name) {
+  static constexpr std::string_view kExtensions[] = {
+      ".tar", ".Z",    ".bz2", ".gz",  ".lz",  ".lzma", ".tZ", ".tb2",
+      ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz",  ".xz",
+  };
+  name = DropQuotes(name);
+  for (std::string_view ext : kExtensions) {
+    if (name.ends_with(ext)) return true;
+  }
+  return false;
+}
+
+std::string_view Basename(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view LiteralTail(std::string_view word) {
+  std::size_t tail = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (word[i] != '$' || i + 1 >= word.size()) continue;
+    if (word[i + 1] == '{') {
+      int depth = 0;
+      std::size_t j = i + 1;
+      for (; j < word.size(); ++j) {
+        if (word[j] == '{') ++depth;
+        if (word[j] == '}' && --depth == 0) break;
+      }
+      i = j;
+      tail = std::min(j + 1, word.size());
+    } else if (IsNameChar(word[i + 1])) {
+      std::size_t j = i + 1;
+      while (j < word.size() && IsNameChar(word[j])) ++j;
+      i = j - 1;
+      tail = j;
+    }
+  }
+  return word.substr(tail);
+}
+
+std::optional<std::size_t> StageIndex(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  std::size_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+std::string_view DropQuotes(std::string_view text) {
+  while (!text.empty() && IsQuote(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsQuote(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace shipshape::rules

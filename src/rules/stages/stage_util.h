@@ -1,0 +1,65 @@
+// Helpers the instruction, stage and base-image rules share: what a path or image word holds
+// once ARG/ENV apply, who counts as root, which file names are archives.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/model.h"
+
+namespace shipshape::rules {
+
+/// Whether a path stays put whatever the working directory is.
+enum class PathKind : std::uint8_t { kAbsolute, kRelative, kUnknown };
+
+/// A path argument as the build sees it.
+struct ResolvedPath {
+  PathKind kind = PathKind::kUnknown;
+  /// The expanded path; meaningful unless `kind` is kUnknown.
+  std::string value;
+  /// `value` is exactly the path (no variable only the build knows is involved).
+  bool known = false;
+};
+
+/// Expands `word` as instruction `index` would and tells whether it is absolute (`/x`, `\x`
+/// with the backtick escape, `C:`). Unknown when the start of the path depends on a value the
+/// Dockerfile does not fix, or, for an ONBUILD trigger (`in_onbuild`), on any variable: the
+/// downstream build sets those.
+ResolvedPath ResolvePath(const model::Model& model, std::size_t index, std::string_view word,
+                         bool in_onbuild);
+
+/// Whether `resolved` is known, or unknown only through BuildKit's automatic platform args
+/// (`TARGETARCH`, ...), whose values are plain words such as `amd64`.
+bool KnownExceptPlatform(const model::Model& model, const model::Resolved& resolved);
+
+/// Whether `word` means what it says: no variables, quotes or escapes for BuildKit to process.
+bool IsLiteral(std::string_view word);
+
+/// Whether `path` starts with a Windows drive (`C:`).
+bool HasWindowsDrive(std::string_view path);
+
+/// Whether a USER value names the superuser: `root`, `0`, or either with a `:group`.
+bool IsRootUser(std::string_view user);
+
+/// hadolint's archive test: the name ends in one of the compressed or tar extensions
+/// (`.tar`, `.gz`, `.tgz`, `.xz`, `.Z`, ...), compared case-sensitively.
+bool HasArchiveExtension(std::string_view name);
+
+/// The part after the last `/` or `\`.
+std::string_view Basename(std::string_view path);
+
+/// The text after the last variable reference (`$X`, `${X...}`) of `word`, or all of it when
+/// it has none: the part of a word whose value the Dockerfile fixes even when a variable's
+/// value is unknown.
+std::string_view LiteralTail(std::string_view word);
+
+/// A `COPY --from` value that is a stage index (`0`, `12`), as a number.
+std::optional<std::size_t> StageIndex(std::string_view text);
+
+/// `text` without the quotes around it (hadolint's dropQuotes).
+std::string_view DropQuotes(std::string_view text);
+
+}  // namespace shipshape::rules

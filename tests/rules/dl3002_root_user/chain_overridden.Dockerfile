@@ -1,0 +1,5 @@
+FROM debian:12 AS base
+USER root
+
+FROM base
+USER app:app

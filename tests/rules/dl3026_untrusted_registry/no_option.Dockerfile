@@ -1,0 +1,3 @@
+# Without trusted registries the rule is off.
+FROM gcr.io/distroless/static:nonroot
+FROM ubuntu:24.04
