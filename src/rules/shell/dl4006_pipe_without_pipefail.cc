@@ -1,7 +1,221 @@
-// DL4006 pipe-without-pipefail: TODO(#4) the check and its doc.
+// DL4006 pipe-without-pipefail: a pipeline whose earlier commands can fail unnoticed, because
+// the shell does not run with `-o pipefail`.
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "rules/rule.h"
 
 namespace shipshape::rules {
+namespace {
+
+constexpr std::string_view kHowTo =
+    "set `-o pipefail` first (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`, or "
+    "`set -o pipefail &&` in the RUN)";
+
+/// Commands whose status never matters on the writing side of a pipe: they cannot fail short
+/// of a write error, and `yes` always ends killed by SIGPIPE (so `-o pipefail` would turn
+/// `yes | cmd` into a failure).
+bool Harmless(const shell::Command& c) {
+  if (c.name == "echo" || c.name == "printf" || c.name == "yes" || c.name == "true" ||
+      c.name == ":") {
+    return true;
+  }
+  // `cat <<EOF | cmd`: cat copying its own input.
+  return c.name == "cat" && c.argv.empty();
+}
+
+const shell::Command* CommandOf(const shell::Analysis& run, const shell::Node* node) {
+  for (const shell::Command& c : run.commands()) {
+    if (c.node == node) return &c;
+  }
+  return nullptr;
+}
+
+/// How a message names a pipeline element whose status matters, or "" when it does not.
+std::string Offender(const shell::Analysis& run, const shell::Node& n) {
+  using Kind = shell::Node::Kind;
+  switch (n.kind) {
+    case Kind::kSimple: {
+      if (const shell::Command* c = CommandOf(run, &n)) {
+        if (Harmless(*c)) return "";
+        if (!c->name.empty()) return fmt::format("`{}`", c->name);
+      }
+      if (n.words.empty()) return "";
+      return fmt::format("`{}`", n.words[0].value);
+    }
+    case Kind::kSubshell:
+      return "the subshell";
+    case Kind::kGroup:
+      return "the `{ ... }` group";
+    case Kind::kIf:
+      return "the `if`";
+    case Kind::kFor:
+      return "the `for` loop";
+    case Kind::kWhile:
+      return "the `while` loop";
+    case Kind::kUntil:
+      return "the `until` loop";
+    case Kind::kCase:
+      return "the `case`";
+    case Kind::kFunction:
+      return "the function definition";
+    case Kind::kTest:
+      return "the `[[ ... ]]` test";
+    case Kind::kArith:
+      return "the `(( ... ))` expression";
+  }
+  return "";
+}
+
+/// Applies `set -o pipefail` / `set +o pipefail` / `set -euo pipefail` to `pipefail`.
+void TrackSet(const shell::Node& n, bool& pipefail) {
+  if (n.words.empty() || n.words[0].Literal() != "set") return;
+  for (std::size_t i = 1; i < n.words.size(); ++i) {
+    const std::string_view a = n.words[i].Literal();
+    if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) continue;
+    if (a.find('o', 1) != std::string_view::npos && i + 1 < n.words.size() &&
+        n.words[i + 1].Literal() == "pipefail") {
+      pipefail = a[0] == '-';
+    }
+  }
+}
+
+/// Walks the RUN's own script (not the `sh -c` strings it runs) with the shell's pipefail
+/// option as it stands at each point.
+class Walker {
+ public:
+  Walker(Context& ctx, const shell::Analysis& run) : ctx_(ctx), run_(run) {}
+
+  void List(const shell::List& list, bool& pipefail, int depth) {
+    if (depth > 100) return;
+    for (const shell::AndOr& a : list.items) {
+      for (const shell::Pipeline& p : a.pipelines) {
+        if (p.commands.size() >= 2 && !pipefail) CheckPipeline(p);
+        for (const std::unique_ptr<shell::Node>& n : p.commands) {
+          // The elements of a real pipeline run in subshells: their `set` does not last.
+          bool copy = pipefail;
+          Node(*n, p.commands.size() >= 2 ? copy : pipefail, depth);
+        }
+      }
+    }
+  }
+
+ private:
+  void Node(const shell::Node& n, bool& pipefail, int depth) {
+    for (const shell::Redirect& r : n.redirects) Word(r.target, pipefail, depth);
+    for (const shell::Word& w : n.assignments) Word(w, pipefail, depth);
+    for (const shell::Word& w : n.words) Word(w, pipefail, depth);
+    if (n.kind == shell::Node::Kind::kSimple) TrackSet(n, pipefail);
+    bool copy = pipefail;
+    bool& inner = n.kind == shell::Node::Kind::kSubshell ? copy : pipefail;
+    for (const shell::List& l : n.lists) List(l, inner, depth + 1);
+    if (n.body) Node(*n.body, inner, depth + 1);
+  }
+
+  void Word(const shell::Word& w, bool pipefail, int depth) {
+    for (const shell::WordPart& p : w.parts) Part(p, pipefail, depth);
+  }
+  void Part(const shell::WordPart& p, bool pipefail, int depth) {
+    for (const shell::WordPart& q : p.parts) Part(q, pipefail, depth);
+    if (p.sub) List(*p.sub, pipefail, depth + 1);
+  }
+
+  void CheckPipeline(const shell::Pipeline& p) {
+    for (std::size_t k = 0; k + 1 < p.commands.size() && k < p.pipe_offsets.size(); ++k) {
+      const std::string who = Offender(run_, *p.commands[k]);
+      if (who.empty()) continue;
+      const std::uint32_t at = p.pipe_offsets[k];
+      const std::uint32_t len = k < p.stderr_piped.size() && p.stderr_piped[k] ? 2 : 1;
+      ctx_.Report(run_.SourceRange(at, at + len),
+                  fmt::format("The exit status of {} is lost at this `|`; {}", who, kHowTo));
+      return;
+    }
+  }
+
+  Context& ctx_;
+  const shell::Analysis& run_;
+};
+
+/// The innermost `sh -c` / `bash -c` / `su -c` script `c` runs in, or nullptr when it runs in
+/// the RUN's own script.
+const std::string* EmbeddingScript(const shell::Command& c) {
+  for (auto w = c.wrappers.rbegin(); w != c.wrappers.rend(); ++w) {
+    if (w->size() > 3 && w->compare(w->size() - 3, 3, " -c") == 0) return &*w;
+  }
+  return nullptr;
+}
+
+/// The `|` after script offset `from` (or before it, going `back`), skipping blanks and line
+/// continuations; nullopt when something else comes first.
+std::optional<std::uint32_t> FindPipe(std::string_view text, std::uint32_t from, bool back) {
+  std::uint32_t i = from;
+  for (int steps = 0; steps < 256; ++steps) {
+    if (back ? i == 0 : i >= text.size()) return std::nullopt;
+    const std::uint32_t at = back ? i - 1 : i;
+    const char c = text[at];
+    if (c == '|') {
+      // Going back, `||` is an and-or operator, not a pipe.
+      if (back && at > 0 && text[at - 1] == '|') return std::nullopt;
+      return at;
+    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\\' && c != '&') return std::nullopt;
+    i = back ? i - 1 : i + 1;
+  }
+  return std::nullopt;
+}
+
+/// Pipelines inside `sh -c "..."` strings: a shell of their own, whose options the analysis
+/// tracked (`bash -o pipefail -c "..."`).
+void CheckEmbedded(Context& ctx, const shell::Analysis& run) {
+  std::vector<int> done;
+  const std::vector<shell::Command>& commands = run.commands();
+  for (const shell::Command& c : commands) {
+    const shell::Context& where = c.context;
+    if (where.pipeline_size < 2 || where.pipefail) continue;
+    const std::string* script = EmbeddingScript(c);
+    if (!script) continue;
+    if (std::find(done.begin(), done.end(), where.pipeline) != done.end()) continue;
+    done.push_back(where.pipeline);
+    // The members of the pipeline that are simple commands, by position.
+    std::vector<const shell::Command*> at(static_cast<std::size_t>(where.pipeline_size));
+    for (const shell::Command& m : commands) {
+      if (m.context.pipeline == where.pipeline && m.context.pipeline_position >= 0 &&
+          m.context.pipeline_position < where.pipeline_size && !at[m.context.pipeline_position]) {
+        at[static_cast<std::size_t>(m.context.pipeline_position)] = &m;
+      }
+    }
+    for (std::size_t k = 0; k + 1 < at.size(); ++k) {
+      if (at[k] && Harmless(*at[k])) continue;
+      // The `|` after the element, found from its end, or else from the start of the next
+      // simple command of the pipeline (the `|` before it).
+      std::optional<std::uint32_t> pipe;
+      if (at[k] && at[k]->node) pipe = FindPipe(run.script().text, at[k]->node->end, false);
+      for (std::size_t j = k + 1; !pipe && j < at.size(); ++j) {
+        if (at[j] && at[j]->node) pipe = FindPipe(run.script().text, at[j]->node->begin, true);
+      }
+      const base::Range range =
+          pipe ? run.SourceRange(*pipe, *pipe + 1) : (at[k] ? *at[k] : c).command.range;
+      const std::string who = at[k] && !at[k]->name.empty() ? fmt::format("`{}`", at[k]->name)
+                                                            : std::string("a command");
+      ctx.Report(range, fmt::format("The exit status of {} is lost at this `|` of the `{}` "
+                                    "script; run it with `-o pipefail`",
+                                    who, *script));
+      break;
+    }
+  }
+}
+
+void Check(Context& ctx, const syntax::Instruction& inst) {
+  if (inst.keyword != syntax::Keyword::kRun || ctx.in_onbuild()) return;
+  const shell::Analysis& run = ctx.Shell(ctx.index());
+  if (!run.posix()) return;
+  bool pipefail = run.script().pipefail;
+  Walker(ctx, run).List(run.tree().root, pipefail, 0);
+  CheckEmbedded(ctx, run);
+}
+
+}  // namespace
 
 extern const Rule kDL4006 = {
     .code = "DL4006",
@@ -9,8 +223,63 @@ extern const Rule kDL4006 = {
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "shell",
-    .summary = "TODO(#4)",
-    .doc = "",
+    .summary = "Set the SHELL option -o pipefail before RUN with a pipe in it",
+    .doc = R"md(## What it does
+Flags a pipeline (`a | b`) in a RUN when the shell does not run with `-o pipefail`, and a
+command before the last `|` can fail. It points at the `|` after the first such command.
+
+The shell has `pipefail` when the `SHELL` in force (set in the stage or in the stage it is built
+`FROM`) passes `-o pipefail` to bash, zsh, ash or BusyBox sh, or when the script runs
+`set -o pipefail` (`set -euo pipefail`) before the pipeline. Commands that cannot fail in a way
+that matters are not counted: `echo`, `printf`, `true`, `cat` copying a here-document, and
+`yes` (which always ends killed by the pipe closing, so pipefail would make `yes | cmd` fail).
+
+## Why is this bad?
+A pipeline's exit status is that of its last command. In
+`RUN curl -fsSL https://example.com/install.sh | sh`, when the download fails `sh` reads an
+empty script and succeeds, and so does the build, without what it was meant to install. With
+`pipefail` the pipeline fails when any of its commands fails.
+
+## Example
+```dockerfile
+FROM debian:12
+RUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt
+```
+
+## Use instead
+```dockerfile
+FROM debian:12
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt
+```
+
+Or, where the shell knows the option:
+
+```dockerfile
+FROM debian:12
+RUN set -o pipefail && curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt
+```
+
+## Fix safety
+There is no fix: `/bin/sh` is `dash` on Debian and Ubuntu, whose older releases reject
+`set -o pipefail`, so the right change (a `SHELL` with bash, or `set -o pipefail`) depends on
+the image.
+
+## Differences from hadolint
+- `set -o pipefail` (or `set -euo pipefail`) in the RUN before the pipeline counts, and so does
+  `SHELL ["/bin/sh", "-o", "pipefail", "-c"]` on BusyBox/ash; hadolint ignores both
+  (hadolint issues #250, #350, #400, #1084).
+- The `SHELL` is inherited from the stage a stage is built `FROM`, as BuildKit does; hadolint
+  forgets it at every `FROM`.
+- Pipelines whose only writers are `echo`, `printf`, `true`, `yes` or `cat <<EOF` are not
+  flagged: pipefail changes nothing for them (or breaks `yes | ...`).
+- Pipelines inside `sh -c "..."` / `bash -c "..."` strings are checked against that shell's own
+  options (`bash -o pipefail -c "..."` passes); hadolint does not look inside strings.
+- One finding per pipeline, at its `|`, instead of one per RUN on its first line. Heredoc RUNs
+  are checked with the shell their shebang names.
+)md",
+    .onbuild = false,
+    .on_instruction = Check,
 };
 
 }  // namespace shipshape::rules
