@@ -523,6 +523,13 @@ class Analyzer {
       }
       if (!options_done && a.known && v.size() > 1 && v[0] == '-' &&
           !std::isdigit(static_cast<unsigned char>(v[1]))) {
+        if (spec && ListHas(spec->single_dash_words, std::string_view(v).substr(1))) {
+          Option o;
+          o.name = v.substr(1);
+          o.range = a.range;
+          cmd.options.push_back(std::move(o));
+          continue;
+        }
         for (std::size_t c = 1; c < v.size(); ++c) {
           Option o;
           o.name = std::string(1, v[c]);

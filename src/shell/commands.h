@@ -122,8 +122,9 @@ class Analysis {
   /// Commands named `name` with subcommand one of `subcommands`.
   std::vector<const Command*> Named(std::string_view name,
                                     std::initializer_list<std::string_view> subcommands) const;
-  /// Whether a command after `after` (in the same RUN) removes `path`: `rm -r`/`rm -f` of the
-  /// path, of a parent, or of a glob that covers it (`/var/lib/apt/lists/*`).
+  /// Whether an `rm` after `after` (in the same RUN) removes `path`: of the path, of a parent,
+  /// or of a glob that covers it (`/var/lib/apt/lists/*`). Flags are not looked at: an `rm`
+  /// without `-r` of a directory fails the build, which the user sees at once.
   bool RemovedLater(const Command& after, std::string_view path) const;
   /// The packages an install command installs (`apt-get install`, `apk add`, `pip install`,
   /// `npm install`, `gem install`, `yum/dnf/microdnf/zypper install`, `yarn add`, ...);
@@ -155,6 +156,9 @@ struct ToolSpec {
   /// Long options (without dashes, comma-separated) that take a value when not given as
   /// `--name=value`, e.g. "option,target-release".
   std::string_view long_with_value;
+  /// Words spelled with one dash that are one option, not a cluster of letters
+  /// (comma-separated, without the dash): wget's "nv" for `-nv`.
+  std::string_view single_dash_words = {};
 
   bool LongTakesValue(std::string_view option) const;
 };

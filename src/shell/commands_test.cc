@@ -313,6 +313,30 @@ TEST(ShellCommands, ContextsAndQueries) {
   EXPECT_FALSE(run.HasMount("cache", "/root/.cache/pip"));
 }
 
+TEST(ShellCommands, OptionTablesOfCommonTools) {
+  Fixture f(
+      "FROM debian\n"
+      "RUN zypper -n install curl && dnf install --nodocs curl && useradd -U -u 123456 app && \\\n"
+      "    wget -nv https://x && tar -xf a.tar -I zstd -C /opt && zypper in -t pattern devel\n");
+  const Analysis run = f.RunNumber(0);
+  ASSERT_TRUE(run.errors().empty());
+  const std::vector<Command>& c = run.commands();
+  ASSERT_EQ(c.size(), 6u);
+  EXPECT_EQ(c[0].subcommand->value, "install");
+  EXPECT_TRUE(c[0].HasOption({"n"}));
+  EXPECT_EQ(Values(c[0].args), std::vector<std::string>{"curl"});
+  EXPECT_EQ(Values(c[1].args), std::vector<std::string>{"curl"});
+  EXPECT_EQ(c[2].FindOption({"u"})->value, "123456");
+  EXPECT_EQ(Values(c[2].args), std::vector<std::string>{"app"});
+  EXPECT_TRUE(c[3].HasOption({"nv"}));
+  EXPECT_FALSE(c[3].HasOption({"v"}));
+  EXPECT_EQ(c[4].FindOption({"I"})->value, "zstd");
+  EXPECT_EQ(c[4].FindOption({"C"})->value, "/opt");
+  EXPECT_EQ(Values(c[4].args), std::vector<std::string>{});
+  EXPECT_EQ(c[5].FindOption({"t"})->value, "pattern");
+  EXPECT_EQ(Values(c[5].args), std::vector<std::string>{"devel"});
+}
+
 TEST(ShellCommands, ShellErrorsPointIntoTheDockerfile) {
   Fixture f(
       "FROM alpine\n"

@@ -18,10 +18,10 @@ constexpr ToolSpec kTools[] = {
      "config,exclude,disablerepo,enablerepo,installroot,releasever,setopt,downloaddir"},
     {"dnf", true, "cdex",
      "config,exclude,disablerepo,enablerepo,installroot,releasever,setopt,repo,repofrompath,"
-     "downloaddir,nodocs"},
+     "downloaddir"},
     {"microdnf", true, "", "config,disablerepo,enablerepo,installroot,releasever,setopt,repo"},
     {"tdnf", true, "c", "config,disablerepo,enablerepo,installroot,releasever"},
-    {"zypper", true, "DcrRn", "root,config,repo,from,type"},
+    {"zypper", true, "DcrRCt", "root,config,repo,from,type,cache-dir,reposd-path"},
     {"pacman", false, "b", "dbpath,root,cachedir,config,arch,gpgdir,hookdir,logfile"},
     {"dpkg", false, "", "root,admindir,instdir,force"},
     {"rpm", false, "", "root,dbpath,define,excludedocs"},
@@ -65,11 +65,14 @@ constexpr ToolSpec kTools[] = {
     {"wget", false, "OoPaeUTtwYiB",
      "output-document,output-file,directory-prefix,append-output,execute,user-agent,timeout,tries,"
      "wait,header,input-file,base,user,password,post-data,post-file,ca-certificate,certificate,"
-     "private-key,limit-rate,dns-timeout,connect-timeout,read-timeout"},
-    {"tar", false, "fCbTXK",
+     "private-key,limit-rate,dns-timeout,connect-timeout,read-timeout",
+     // `-nv` is `--no-verbose`, not `-n -v`.
+     "nv,nc,nd,nH,np"},
+    {"tar", false, "fCbTXKIgLNV",
      "file,directory,blocking-factor,files-from,exclude-from,exclude,owner,group,mode,transform,"
      "strip-components,use-compress-program,index-file,mtime,format,newer,starting-file,tape-"
-     "length"},
+     "length,listed-incremental,label,newer-mtime,after-date,volno-file,info-script,"
+     "new-volume-script"},
     {"unzip", false, "dx", ""},
     {"chmod", false, "", "reference"},
     {"chown", false, "", "reference,from"},
@@ -88,7 +91,7 @@ constexpr ToolSpec kTools[] = {
      "shallow-exclude,jobs,template,separate-git-dir,filter,upload-pack"},
     {"docker", true, "H", "host,config,context,log-level"},
     // Users and services.
-    {"useradd", false, "bcdefgGkKpsuUZ",
+    {"useradd", false, "bcdefgGkKpsuZRP",
      "base-dir,comment,home-dir,expiredate,inactive,gid,groups,skel,key,password,shell,uid,selinux-"
      "user,root,prefix"},
     {"adduser", false, "hsgGukDH",
