@@ -24,11 +24,23 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
   for (const rules::Rule* r : rules::AllRules()) {
     if (selection.Enabled(*r)) active.push_back(r);
   }
+  // Instructions with a syntax error (BuildKit rejects them).
+  std::vector<bool> invalid(df.instructions.size(), false);
+  for (const syntax::SyntaxError& e : df.errors) {
+    auto it = std::upper_bound(
+        df.instructions.begin(), df.instructions.end(), e.range.begin,
+        [](std::uint32_t offset, const syntax::Instruction& inst) { return offset < inst.range.begin; });
+    if (it == df.instructions.begin()) continue;
+    --it;
+    if (e.range.begin < it->range.end || it->range.begin == e.range.begin) {
+      invalid[static_cast<std::size_t>(it - df.instructions.begin())] = true;
+    }
+  }
   rules::Context ctx(df, model, options, out);
   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
     const syntax::Instruction& inst = df.instructions[i];
     for (const rules::Rule* r : active) {
-      if (!r->on_instruction) continue;
+      if (!r->on_instruction || (invalid[i] && !r->sees_invalid)) continue;
       ctx.SetRule(r);
       ctx.SetPosition(i, false);
       r->on_instruction(ctx, inst);
@@ -40,14 +52,17 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
     if (!rules::IsRun(inst)) continue;
     const bool in_onbuild = inst.keyword == syntax::Keyword::kOnbuild;
     bool wanted = false;
-    for (const rules::Rule* r : active) wanted = wanted || (r->on_command && (!in_onbuild || r->onbuild));
+    const auto runs_here = [&](const rules::Rule& r) {
+      return r.on_command && (!in_onbuild || r.onbuild) && (!invalid[i] || r.sees_invalid);
+    };
+    for (const rules::Rule* r : active) wanted = wanted || runs_here(*r);
     if (!wanted) continue;
     const shell::Analysis& run = ctx.Shell(i);
     ctx.SetRun(&run);
     ctx.SetPosition(i, in_onbuild);
     for (const shell::Command& cmd : run.commands()) {
       for (const rules::Rule* r : active) {
-        if (!r->on_command || (in_onbuild && !r->onbuild)) continue;
+        if (!runs_here(*r)) continue;
         ctx.SetRule(r);
         r->on_command(ctx, cmd);
       }

@@ -87,6 +87,7 @@ void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool
       out += '\n';
     }
   }
+  if (files.empty()) return;  // Nothing was read; the errors on stderr say why.
   if (total == 0) {
     fmt::format_to(std::back_inserter(out), "No findings in {} file{}.\n", files.size(),
                    files.size() == 1 ? "" : "s");

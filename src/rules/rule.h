@@ -67,6 +67,9 @@ struct Rule {
   std::string_view doc;
   /// The hooks also see instructions inside ONBUILD.
   bool onbuild = false;
+  /// The hooks also see instructions BuildKit rejects (with a syntax error). Other rules skip
+  /// them: such an instruction has no meaning to judge, and its error already says what to fix.
+  bool sees_invalid = false;
   InstructionHook on_instruction = nullptr;
   CommandHook on_command = nullptr;
   FileHook on_file = nullptr;

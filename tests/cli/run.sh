@@ -2,6 +2,7 @@
 # End-to-end CLI cases: each folder in tests/cli/cases has `cmd` (arguments for shipshape, run
 # from that folder through bash, so quoting works), optional `stdin`, and the expected `stdout`,
 # `stderr` and `exit` (missing expected files mean: empty output, exit 0).
+# UPDATE=1 writes what shipshape printed as the expected files instead (review with git diff).
 set -u
 bin=$(realpath "${1:?usage: run.sh path/to/shipshape}")
 cases=$(dirname "$(realpath "$0")")/cases
@@ -15,6 +16,12 @@ for dir in "$cases"/*/; do
   [[ -f $dir/stdin ]] && stdin=$dir/stdin
   (cd "$dir" && eval "\"\$bin\" $(cat cmd)") <"$stdin" >"$out" 2>"$err"
   code=$?
+  if [[ ${UPDATE:-} == 1 ]]; then
+    for f in stdout stderr exit; do rm -f "$dir/$f"; done
+    [[ -s $out ]] && cp "$out" "$dir/stdout"
+    [[ -s $err ]] && cp "$err" "$dir/stderr"
+    [[ $code != 0 ]] && echo "$code" >"$dir/exit"
+  fi
   want_code=0
   [[ -f $dir/exit ]] && want_code=$(cat "$dir/exit")
   ok=1

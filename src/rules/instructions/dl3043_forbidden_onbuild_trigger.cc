@@ -57,6 +57,7 @@ Same triggers. The finding points at the forbidden keyword inside the `ONBUILD`.
 gets BuildKit's syntax error for the same line.
 )md",
     .onbuild = false,
+    .sees_invalid = true,
     .on_instruction = Check,
 };
 
