@@ -32,6 +32,30 @@ const shell::Command* CommandOf(const shell::Analysis& run, const shell::Node* n
   return nullptr;
 }
 
+/// Whether `n` is a `{ ...; }` group or `( ... )` subshell of harmless commands only (the
+/// `{ echo a; echo b; } | tee file` that writes a config file).
+bool HarmlessGroup(const shell::Analysis& run, const shell::Node& n, int depth = 0) {
+  using Kind = shell::Node::Kind;
+  if (depth > 100 || (n.kind != Kind::kGroup && n.kind != Kind::kSubshell)) return false;
+  bool any = false;
+  for (const shell::List& l : n.lists) {
+    for (const shell::AndOr& a : l.items) {
+      for (const shell::Pipeline& p : a.pipelines) {
+        for (const std::unique_ptr<shell::Node>& c : p.commands) {
+          any = true;
+          if (c->kind == Kind::kSimple) {
+            const shell::Command* cmd = CommandOf(run, c.get());
+            if (cmd == nullptr || !Harmless(*cmd)) return false;
+          } else if (!HarmlessGroup(run, *c, depth + 1)) {
+            return false;
+          }
+        }
+      }
+    }
+  }
+  return any;
+}
+
 /// How a message names a pipeline element whose status matters, or "" when it does not.
 std::string Offender(const shell::Analysis& run, const shell::Node& n) {
   using Kind = shell::Node::Kind;
@@ -45,9 +69,9 @@ std::string Offender(const shell::Analysis& run, const shell::Node& n) {
       return fmt::format("`{}`", n.words[0].value);
     }
     case Kind::kSubshell:
-      return "the subshell";
+      return HarmlessGroup(run, n) ? "" : "the subshell";
     case Kind::kGroup:
-      return "the `{ ... }` group";
+      return HarmlessGroup(run, n) ? "" : "the `{ ... }` group";
     case Kind::kIf:
       return "the `if`";
     case Kind::kFor:
@@ -271,8 +295,8 @@ the image.
   (hadolint issues #250, #350, #400, #1084).
 - The `SHELL` is inherited from the stage a stage is built `FROM`, as BuildKit does; hadolint
   forgets it at every `FROM`.
-- Pipelines whose only writers are `echo`, `printf`, `true`, `yes` or `cat <<EOF` are not
-  flagged: pipefail changes nothing for them (or breaks `yes | ...`).
+- Pipelines whose only writers are `echo`, `printf`, `true`, `yes` or `cat <<EOF` (alone, or in a
+  `{ ...; }` group or subshell of nothing else) are not flagged: pipefail changes nothing for them (or breaks `yes | ...`).
 - Pipelines inside `sh -c "..."` / `bash -c "..."` strings are checked against that shell's own
   options (`bash -o pipefail -c "..."` passes); hadolint does not look inside strings.
 - One finding per pipeline, at its `|`, instead of one per RUN on its first line. Heredoc RUNs

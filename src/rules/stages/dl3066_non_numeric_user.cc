@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rules/rule.h"
+#include "rules/stages/stage_util.h"
 
 namespace shipshape::rules {
 namespace {
@@ -17,6 +18,8 @@ void Check(Context& ctx) {
   // The image's user is the last USER of the target stage, or of the stages it is built FROM
   // (each one earlier than its child); earlier USERs only matter during the build.
   std::optional<std::size_t> s = model.TargetStage();
+  // Windows containers have no UIDs: their users are names (`ContainerUser`).
+  if (s && IsWindowsStage(model, *s)) return;
   for (; s && *s < model.stages().size(); s = model.stages()[*s].base_stage) {
     const model::Stage& stage = model.stages()[*s];
     for (std::size_t i = stage.end; i-- > stage.begin;) {
@@ -89,7 +92,9 @@ the last USER of the last stage); shipshape flags only the `USER` that decides w
 runs as. hadolint skips any `$VAR` that names an earlier ARG and flags ENV-based ones without
 looking; shipshape expands ARG and ENV values as BuildKit does (`USER ${APP_UID}` with
 `ARG APP_UID=10001` is fine, with `ENV APP_USER=app` it is flagged), and leaves alone a user
-that only the build decides.
+that only the build decides. Windows images (a `windows/...`, `nanoserver` or
+`windowsservercore` base, `--platform windows/...`, or a `cmd`/`powershell` SHELL) are not
+flagged: Windows has no UIDs, its users are names such as `ContainerUser`.
 )md",
     .onbuild = false,
     .on_file = Check,

@@ -15,6 +15,11 @@ RUN yes | apt-get install -y --no-install-recommends curl
 RUN true | cat && cat <<EOF | tee /etc/app.conf
 key=value
 EOF
+# A group or subshell of such writers only is such a writer too; one command that can fail is not.
+RUN { echo '[global]'; echo; printf '%s\n' 'daemonize = no'; } | tee /etc/app.conf
+RUN (echo a; { echo b; }) | sort
+# expect: DL4006 @42 "the `{ ... }` group"
+RUN { echo '[global]'; cat /etc/extra; } | tee /etc/app.conf
 # `cat FILE` can fail.
 # expect: DL4006 @23 "`cat`"
 RUN cat /etc/app.conf | grep key
