@@ -199,6 +199,29 @@ TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
   for (const std::string& f : folders) EXPECT_TRUE(stems.count(f)) << "no rule for folder " << f;
 }
 
+// A rule that looks inside ONBUILD triggers has a fixture where an ONBUILD line is expected to
+// trigger it (the line after a `# expect:` starts with ONBUILD).
+TEST(Rules, OnbuildRulesHaveAnOnbuildFixture) {
+  for (const Rule* r : AllRules()) {
+    if (!r->onbuild) continue;
+    const fs::path dir = FixtureRoot() / Stem(*r);
+    if (!fs::is_directory(dir)) continue;
+    bool found = false;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      std::istringstream lines(testing::ReadFileOrFail(entry.path().string()));
+      bool expecting = false;
+      for (std::string line; std::getline(lines, line);) {
+        if (expecting && std::regex_search(line, std::regex("^\\s*ONBUILD\\s", std::regex::icase))) {
+          found = true;
+        }
+        if (line.rfind("# expect:", 0) != 0) expecting = false;
+        if (line.rfind("# expect:", 0) == 0) expecting = true;
+      }
+    }
+    EXPECT_TRUE(found) << r->code << " checks ONBUILD triggers but no fixture expects one";
+  }
+}
+
 TEST(Rules, Fixtures) {
   std::size_t files = 0;
   for (const Rule* r : AllRules()) {
