@@ -61,7 +61,7 @@ struct LintFlags {
 
 /// Checks and collects the options; false (after printing why) on a bad value.
 bool BuildOptions(const LintFlags& flags, lint::LintOptions& options) {
-  for (const std::string& code : flags.ignore) options.selection.ignored.insert(code);
+  for (const std::string& code : flags.ignore) options.selection.ignore.push_back(code);
   // Applied style -> info -> warning -> error, so the highest wins, as in hadolint.
   const std::pair<const std::vector<std::string>*, base::Severity> overrides[] = {
       {&flags.style, base::Severity::kStyle},

@@ -6,14 +6,38 @@
 
 namespace shipshape::lint {
 
+namespace {
+
+int BestMatch(const rules::Rule& rule, const std::vector<std::string>& selectors) {
+  int best = 0;
+  for (const std::string& s : selectors) best = std::max(best, rules::SelectorMatch(rule, s));
+  return best;
+}
+
+}  // namespace
+
 bool Selection::Enabled(const rules::Rule& rule) const {
-  if (ignored.count(std::string(rule.code))) return false;
-  return rule.default_enabled || severity.count(std::string(rule.code));
+  int chosen = std::max(BestMatch(rule, select), BestMatch(rule, extend_select));
+  if (select.empty() && rule.default_enabled) chosen = std::max(chosen, 1);
+  for (const auto& [selector, sev] : severity) {
+    if (rules::SelectorMatch(rule, selector) == 100) chosen = 100;
+  }
+  if (chosen == 0) return false;
+  const int ignored = BestMatch(rule, ignore);
+  return ignored == 0 || chosen > ignored;
 }
 
 base::Severity Selection::SeverityOf(const rules::Rule& rule) const {
-  auto it = severity.find(std::string(rule.code));
-  return it != severity.end() ? it->second : rule.severity;
+  int best = 0;
+  base::Severity out = rule.severity;
+  for (const auto& [selector, sev] : severity) {
+    const int m = rules::SelectorMatch(rule, selector);
+    if (m > best) {
+      best = m;
+      out = sev;
+    }
+  }
+  return out;
 }
 
 std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model::Model& model,

@@ -14,11 +14,18 @@
 
 namespace shipshape::lint {
 
-/// Which rules run and at what severity.
+/// Which rules run and at what severity. Entries are selectors (rules::SelectorMatch): codes,
+/// prefixes (`DL30`, `SP4`), `ALL`, kebab names, BuildKit check names. When a rule matches both
+/// `select` and `ignore`, the more specific selector wins (a tie goes to `ignore`), as in ruff.
 struct Selection {
-  /// Codes never reported (`--ignore`).
-  std::set<std::string> ignored;
-  /// Severity overrides (`--error CODE` ...); an override also turns on a rule that is off by
+  /// When not empty, the rules to run instead of the default set.
+  std::vector<std::string> select;
+  /// Rules to run on top of `select` (or of the default set).
+  std::vector<std::string> extend_select;
+  /// Rules never reported (`--ignore`).
+  std::vector<std::string> ignore;
+  /// Severity overrides (`--error CODE` ...); the most specific selector wins. An override
+  /// naming a rule exactly (code, name, BuildKit name) also turns on a rule that is off by
   /// default (DL1001, DL3057), as in hadolint.
   std::map<std::string, base::Severity> severity;
 

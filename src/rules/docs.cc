@@ -66,6 +66,12 @@ std::string RulePage(const Rule& rule) {
       "| {} | {} | {} | {} | {} |\n\n",
       base::SeverityName(rule.severity), rule.category, rule.default_enabled ? "yes" : "no",
       FixableName(rule.fixable), rule.onbuild ? "yes" : "no");
+  if (!rule.buildkit_name.empty()) {
+    out += fmt::format(
+        "Also answers to Docker's build check name `{}`, wherever a code is accepted "
+        "(`--ignore`, configuration, pragmas, `# check=skip=`).\n\n",
+        rule.buildkit_name);
+  }
   out += rule.doc;
   if (!out.empty() && out.back() != '\n') out += '\n';
   return out;

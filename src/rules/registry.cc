@@ -163,7 +163,61 @@ const Rule* FindRule(std::string_view code_or_name) {
   for (const Rule* r : kRules) {
     if (base::EqualsIgnoreCase(r->code, code_or_name) || r->name == code_or_name) return r;
   }
-  return nullptr;
+  // A BuildKit check name, when exactly one rule answers to it.
+  const Rule* found = nullptr;
+  for (const Rule* r : kRules) {
+    if (!r->buildkit_name.empty() && base::EqualsIgnoreCase(r->buildkit_name, code_or_name)) {
+      if (found) return nullptr;
+      found = r;
+    }
+  }
+  return found;
+}
+
+namespace {
+
+/// `DL`, `SP4`, `SC20`: letters then digits only.
+bool IsCodePrefix(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) ++i;
+  if (i == 0) return false;
+  for (std::size_t j = i; j < s.size(); ++j) {
+    if (s[j] < '0' || s[j] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int SelectorMatch(const Rule& rule, std::string_view selector) {
+  if (selector.empty()) return 0;
+  if (base::EqualsIgnoreCase(selector, "ALL")) return 1;
+  if (base::EqualsIgnoreCase(rule.code, selector) || rule.name == selector ||
+      (!rule.buildkit_name.empty() && base::EqualsIgnoreCase(rule.buildkit_name, selector))) {
+    return 100;
+  }
+  if (IsCodePrefix(selector) && selector.size() < rule.code.size() &&
+      base::EqualsIgnoreCase(rule.code.substr(0, selector.size()), selector)) {
+    return 2 + static_cast<int>(selector.size());
+  }
+  return 0;
+}
+
+bool IsKnownSelector(std::string_view selector) {
+  for (const Rule* r : kRules) {
+    if (SelectorMatch(*r, selector) > 0) return true;
+  }
+  if (!IsCodePrefix(selector)) return false;
+  // A prefix of a family with no rule behind it yet (`SP4`), and ShellCheck's codes; a whole
+  // code (`DL9999`, `SP999`) names a rule or nothing.
+  const std::string upper = base::ToUpper(selector);
+  const std::size_t letters = upper.find_first_of("0123456789");
+  const std::string family = upper.substr(0, letters);
+  const std::size_t digits = letters == std::string::npos ? 0 : upper.size() - letters;
+  if (family == "DL") return digits < 4;
+  if (family == "SP") return digits < 3;
+  if (family == "SC") return digits <= 4;
+  return false;
 }
 
 std::string Stem(const Rule& rule) {

@@ -15,6 +15,17 @@ std::span<const Rule* const> AllRules();
 /// The rule with code `code_or_name` (any case) or kebab name, or nullptr.
 const Rule* FindRule(std::string_view code_or_name);
 
+/// How closely `selector` names `rule`: 0 when it does not; otherwise higher for more specific
+/// selectors: `ALL` 1, a code prefix (`DL`, `DL30`, `SP4`) 2 + its length, the rule's code,
+/// kebab name or BuildKit check name (`MaintainerDeprecated`) 100. Codes, prefixes and BuildKit
+/// names compare case-insensitively.
+int SelectorMatch(const Rule& rule, std::string_view selector);
+
+/// Whether `selector` is one shipshape understands: `ALL`, a rule's code, name or BuildKit
+/// name, a code prefix of letters and digits that starts a known family (`DL`, `SP`, `SC`,
+/// `DL30`), or a ShellCheck code (`SC2086`).
+bool IsKnownSelector(std::string_view selector);
+
 /// A rule's file and fixture-folder stem: lower-case code, `_`, snake-case name
 /// (`dl3008_apt_get_unpinned_package`).
 std::string Stem(const Rule& rule);

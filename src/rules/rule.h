@@ -54,6 +54,10 @@ struct Rule {
   std::string_view code;
   /// Kebab-case name of the pattern flagged (`apt-get-unpinned-package`).
   std::string_view name;
+  /// The name of the BuildKit build check this rule answers to (`MaintainerDeprecated`), or
+  /// empty. Accepted wherever a code is; several rules may share one (BuildKit's
+  /// MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK).
+  std::string_view buildkit_name = {};
   base::Severity severity = base::Severity::kWarning;
   /// False for rules that are off unless selected or given a severity (DL1001, DL3057).
   bool default_enabled = true;

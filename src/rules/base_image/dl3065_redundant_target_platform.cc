@@ -58,6 +58,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
 extern const Rule kDL3065 = {
     .code = "DL3065",
     .name = "redundant-target-platform",
+    .buildkit_name = "RedundantTargetPlatform",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "base-image",

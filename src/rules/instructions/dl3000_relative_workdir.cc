@@ -105,6 +105,7 @@ void Check(Context& ctx) {
 extern const Rule kDL3000 = {
     .code = "DL3000",
     .name = "relative-workdir",
+    .buildkit_name = "WorkdirRelativePath",
     .severity = base::Severity::kError,
     .default_enabled = true,
     .category = "instructions",

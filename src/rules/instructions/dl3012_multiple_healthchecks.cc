@@ -48,6 +48,7 @@ void Check(Context& ctx) {
 extern const Rule kDL3012 = {
     .code = "DL3012",
     .name = "multiple-healthchecks",
+    .buildkit_name = "MultipleInstructionsDisallowed",
     .severity = base::Severity::kError,
     .default_enabled = true,
     .category = "instructions",

@@ -122,6 +122,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
 extern const Rule kDL3025 = {
     .code = "DL3025",
     .name = "shell-form-cmd",
+    .buildkit_name = "JSONArgsRecommended",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "instructions",

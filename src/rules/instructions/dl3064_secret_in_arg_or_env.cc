@@ -135,6 +135,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
 extern const Rule kDL3064 = {
     .code = "DL3064",
     .name = "secret-in-arg-or-env",
+    .buildkit_name = "SecretsUsedInArgOrEnv",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "instructions",

@@ -31,6 +31,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
 extern const Rule kDL4000 = {
     .code = "DL4000",
     .name = "maintainer-deprecated",
+    .buildkit_name = "MaintainerDeprecated",
     .severity = base::Severity::kError,
     .default_enabled = true,
     .category = "instructions",

@@ -46,6 +46,7 @@ void Check(Context& ctx) {
 extern const Rule kDL4003 = {
     .code = "DL4003",
     .name = "multiple-cmds",
+    .buildkit_name = "MultipleInstructionsDisallowed",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "instructions",

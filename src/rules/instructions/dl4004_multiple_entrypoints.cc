@@ -48,6 +48,7 @@ void Check(Context& ctx) {
 extern const Rule kDL4004 = {
     .code = "DL4004",
     .name = "multiple-entrypoints",
+    .buildkit_name = "MultipleInstructionsDisallowed",
     .severity = base::Severity::kError,
     .default_enabled = true,
     .category = "instructions",

@@ -29,6 +29,7 @@ void Check(Context& ctx) {
 extern const Rule kDL3024 = {
     .code = "DL3024",
     .name = "duplicate-stage-name",
+    .buildkit_name = "DuplicateStageName",
     .severity = base::Severity::kError,
     .default_enabled = true,
     .category = "stages",

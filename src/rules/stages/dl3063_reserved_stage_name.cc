@@ -25,6 +25,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
 extern const Rule kDL3063 = {
     .code = "DL3063",
     .name = "reserved-stage-name",
+    .buildkit_name = "ReservedStageName",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "stages",
