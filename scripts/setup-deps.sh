@@ -9,6 +9,8 @@ packages=(
   libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev
+  libyaml-cpp-dev
+  libxml2-utils python3-jsonschema
 )
 
 missing=()

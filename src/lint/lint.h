@@ -15,6 +15,9 @@ namespace shipshape::lint {
 struct LintOptions {
   rules::Options rules;
   Selection selection;
+  /// `--disable-ignore-pragma` / hadolint's `disable-ignore-pragma`: inline `ignore=` pragmas
+  /// (`# shipshape ignore=`, `# hadolint ignore=`) suppress nothing.
+  bool disable_ignore_pragma = false;
 };
 
 /// A linted file: its syntax tree and what was found in it, sorted by position.
