@@ -4,6 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <set>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "base/file.h"
+#include "lint/discover.h"
 #include "lint/lint.h"
 #include "output/report.h"
 #include "rules/docs.h"
@@ -57,7 +61,45 @@ struct LintFlags {
   bool no_color = false;
   std::string color = "auto";
   std::string target;
+  std::string stdin_filename;
+  bool no_respect_gitignore = false;
+  unsigned jobs = 0;
 };
+
+/// One file to lint: where to read it and the name reports use.
+struct Input {
+  std::string read_path;
+  std::string name;
+};
+
+/// What linting one input gave: a result, or why the file could not be read.
+struct Outcome {
+  std::optional<lint::FileResult> result;
+  std::string error;
+};
+
+/// Lints `inputs` on `jobs` threads; outcomes in input order.
+std::vector<Outcome> LintAll(const std::vector<Input>& inputs, const lint::LintOptions& options,
+                             unsigned jobs) {
+  std::vector<Outcome> outcomes(inputs.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+      base::ReadResult file = base::ReadFile(inputs[i].read_path);
+      if (!file.ok()) {
+        outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
+        continue;
+      }
+      outcomes[i].result = lint::LintText(inputs[i].name, std::move(file.text), options);
+    }
+  };
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  return outcomes;
+}
 
 /// Checks and collects the options; false (after printing why) on a bad value.
 bool BuildOptions(const LintFlags& flags, lint::LintOptions& options) {
@@ -100,15 +142,43 @@ int RunLint(const LintFlags& flags) {
   if (flags.failure_threshold != "none") threshold = base::ParseSeverity(flags.failure_threshold);
 
   bool tool_error = false;
-  std::vector<lint::FileResult> results;
+  // Directories are searched for Dockerfiles; a file named on the command line is linted
+  // whatever its name. Each file once, reports sorted by path.
+  std::vector<Input> inputs;
+  std::set<std::string> seen;
   for (const std::string& path : flags.paths) {
-    base::ReadResult file = base::ReadFile(path);
-    if (!file.ok()) {
-      PrintError(fmt::format("{}: {}", DisplayPath(path), file.error));
-      tool_error = true;
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) {
+      lint::DiscoverResult found = lint::Discover(path, !flags.no_respect_gitignore);
+      for (const std::string& e : found.errors) {
+        PrintError(e);
+        tool_error = true;
+      }
+      if (found.files.empty() && found.errors.empty()) {
+        WriteAll(STDERR_FILENO, fmt::format("shipshape: warning: no Dockerfiles found in {}\n", path));
+      }
+      for (std::string& f : found.files) {
+        if (seen.insert(f).second) inputs.push_back({f, f});
+      }
       continue;
     }
-    results.push_back(lint::LintText(path == "-" ? "-" : path, std::move(file.text), options));
+    const std::string name =
+        path == "-" ? (flags.stdin_filename.empty() ? "-" : flags.stdin_filename) : path;
+    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name});
+  }
+  std::stable_sort(inputs.begin(), inputs.end(),
+                   [](const Input& a, const Input& b) { return a.name < b.name; });
+  const unsigned jobs = flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Outcome> outcomes = LintAll(inputs, options, jobs);
+  std::vector<lint::FileResult> results;
+  results.reserve(outcomes.size());
+  for (Outcome& o : outcomes) {
+    if (!o.error.empty()) {
+      PrintError(o.error);
+      tool_error = true;
+    } else if (o.result) {
+      results.push_back(std::move(*o.result));
+    }
   }
   bool failing = false;
   for (const lint::FileResult& r : results) {
@@ -194,7 +264,10 @@ int Main(int argc, char** argv) {
 
   LintFlags lint_flags;
   CLI::App* lint = app.add_subcommand("lint", "Lint Dockerfiles (`-` reads standard input)");
-  lint->add_option("paths", lint_flags.paths, "Dockerfiles to lint")->required();
+  lint->add_option("paths", lint_flags.paths,
+                   "Dockerfiles, or directories to search for them (Dockerfile, Containerfile, "
+                   "Dockerfile.*, *.Dockerfile, *.dockerfile, *.containerfile)")
+      ->required();
   lint->add_option("-f,--format", lint_flags.format, "Output format")
       ->check(CLI::IsMember({"tty", "json"}));
   lint->add_option("--ignore", lint_flags.ignore, "Do not report this rule (repeatable)")
@@ -228,6 +301,13 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   lint->add_option("--target", lint_flags.target,
                    "The stage the build targets (default: the last stage)");
+  lint->add_option("--stdin-filename", lint_flags.stdin_filename,
+                   "The name reports give standard input (`-`)");
+  lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
+                 "In directories, also lint Dockerfiles that .gitignore excludes");
+  lint->add_option("-j,--jobs", lint_flags.jobs,
+                   "Files linted in parallel (default: the number of cores)")
+      ->check(CLI::Range(1u, 1024u));
 
   std::string parse_path;
   bool dump = false;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end CLI cases: each folder in tests/cli/cases has `cmd` (arguments for shipshape, run
-# from that folder through bash, so quoting works), optional `stdin`, and the expected `stdout`,
-# `stderr` and `exit` (missing expected files mean: empty output, exit 0).
+# through bash, so quoting works), optional `stdin`, optional `setup` (a bash script that
+# builds what cannot be checked in, such as `.gitignore` or `.git`), and the expected `stdout`,
+# `stderr` and `exit` (missing expected files mean: empty output, exit 0). Each case runs in a
+# fresh copy of its folder.
 # UPDATE=1 writes what shipshape printed as the expected files instead (review with git diff).
 set -u
 bin=$(realpath "${1:?usage: run.sh path/to/shipshape}")
@@ -14,8 +16,14 @@ for dir in "$cases"/*/; do
   out=$(mktemp) err=$(mktemp)
   stdin=/dev/null
   [[ -f $dir/stdin ]] && stdin=$dir/stdin
-  (cd "$dir" && eval "\"\$bin\" $(cat cmd)") <"$stdin" >"$out" 2>"$err"
+  work=$(mktemp -d)
+  cp -a "$dir/." "$work/"
+  rm -f "$work/stdout" "$work/stderr" "$work/exit"
+  if [[ -f $dir/setup ]]; then (cd "$work" && bash ./setup) || echo "FAIL $name: setup failed"; fi
+  rm -f "$work/setup"
+  (cd "$work" && eval "\"\$bin\" $(cat cmd)") <"$stdin" >"$out" 2>"$err"
   code=$?
+  rm -rf "$work"
   if [[ ${UPDATE:-} == 1 ]]; then
     for f in stdout stderr exit; do rm -f "$dir/$f"; done
     [[ -s $out ]] && cp "$out" "$dir/stdout"
