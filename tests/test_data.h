@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace shipshape::testing {
 
@@ -17,5 +19,18 @@ std::string ReadFileOrFail(const std::string& path);
 
 /// The decompressed content of gzip file `path`; the calling test fails when it cannot be read.
 std::string ReadGzipOrFail(const std::string& path);
+
+/// How a process ended and what it printed.
+struct ProcessResult {
+  /// The exit code, or -1 when it ended by a signal or could not start.
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the shipshape binary with `args` (no shell, so the command line may be long), in
+/// `cwd` when not empty, with `env` added to (or replacing in) the environment.
+ProcessResult RunShipshape(const std::vector<std::string>& args, const std::string& cwd = "",
+                           const std::vector<std::pair<std::string, std::string>>& env = {});
 
 }  // namespace shipshape::testing

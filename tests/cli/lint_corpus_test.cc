@@ -2,13 +2,9 @@
 // its own with exit 1 (there are findings), print nothing on stderr, and its JSON must hold a
 // well-formed finding for files of the corpus only. The sanitizer build runs it too, so any
 // sanitizer report fails it.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -22,26 +18,6 @@
 namespace shipshape {
 namespace {
 
-/// Runs `argv` (no shell, so the command line may be long) with stdout and stderr sent to
-/// files; returns the exit code, or -1 when it ended by a signal.
-int Spawn(const std::vector<std::string>& argv, const std::string& out, const std::string& err) {
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0) _exit(127);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  if (waitpid(pid, &status, 0) != pid) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 TEST(CliCorpus, LintEveryFileInOneProcessWithAllRules) {
   std::vector<std::string> files;
   for (const auto& entry :
@@ -51,7 +27,7 @@ TEST(CliCorpus, LintEveryFileInOneProcessWithAllRules) {
   std::sort(files.begin(), files.end());
   ASSERT_EQ(files.size(), 6445u);
 
-  std::vector<std::string> argv = {SHIPSHAPE_BINARY, "lint", "-f", "json"};
+  std::vector<std::string> argv = {"lint", "-f", "json"};
   // Off-by-default rules are turned on by giving them a severity, as with hadolint.
   for (const rules::Rule* r : rules::AllRules()) {
     if (!r->default_enabled) argv.insert(argv.end(), {"--info", std::string(r->code)});
@@ -61,14 +37,10 @@ TEST(CliCorpus, LintEveryFileInOneProcessWithAllRules) {
                            "org.opencontainers.image.source:url", "--strict-labels"});
   argv.insert(argv.end(), files.begin(), files.end());
 
-  const std::filesystem::path tmp = std::filesystem::temp_directory_path();
-  const std::string out = (tmp / ("shipshape-lint-corpus-" + std::to_string(getpid()) + ".json"));
-  const std::string err = out + ".err";
-  const int code = Spawn(argv, out, err);
-  const std::string stdout_text = testing::ReadFileOrFail(out);
-  const std::string stderr_text = testing::ReadFileOrFail(err);
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
+  const testing::ProcessResult run = testing::RunShipshape(argv);
+  const int code = run.exit_code;
+  const std::string& stdout_text = run.out;
+  const std::string& stderr_text = run.err;
 
   EXPECT_EQ(code, 1) << stderr_text.substr(0, 4000);
   EXPECT_EQ(stderr_text, "");
