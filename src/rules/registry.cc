@@ -78,6 +78,8 @@ extern const Rule kDL4003;
 extern const Rule kDL4004;
 extern const Rule kDL4005;
 extern const Rule kDL4006;
+extern const Rule kSP101;
+extern const Rule kSP102;
 
 namespace {
 
@@ -153,6 +155,8 @@ const Rule* const kRules[] = {
     &kDL4004,
     &kDL4005,
     &kDL4006,
+    &kSP101,
+    &kSP102,
 };
 
 }  // namespace

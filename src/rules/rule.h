@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "model/model.h"
 #include "shell/commands.h"
+#include "suppress/pragma.h"
 #include "syntax/ast.h"
 
 namespace shipshape::rules {
@@ -47,6 +49,10 @@ using InstructionHook = void (*)(Context& ctx, const syntax::Instruction& inst);
 using CommandHook = void (*)(Context& ctx, const shell::Command& cmd);
 /// Called once per file, after the other hooks; for rules that need the whole file.
 using FileHook = void (*)(Context& ctx);
+/// Called once per file after the suppression pass, with the file's ignore pragmas and which
+/// of their codes suppressed something; for rules that judge the pragmas (SP101, SP102). What
+/// these rules report goes through the suppression pass too.
+using PragmaHook = void (*)(Context& ctx, std::span<const suppress::Pragma> pragmas);
 
 /// A rule: everything about it in one place.
 struct Rule {
@@ -77,6 +83,7 @@ struct Rule {
   InstructionHook on_instruction = nullptr;
   CommandHook on_command = nullptr;
   FileHook on_file = nullptr;
+  PragmaHook on_pragmas = nullptr;
 };
 
 /// What a check sees: the file, its model, the shell analyses, the options; and where it

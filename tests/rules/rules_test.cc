@@ -68,6 +68,12 @@ lint::LintOptions ParseOptions(const std::string& text, const Rule& rule) {
         options.rules.strict_labels = true;
       } else if (arg == "--target") {
         options.rules.target = value;
+      } else if (arg == "--ignore") {
+        options.selection.ignore.push_back(value);
+      } else if (arg == "--extend-select") {
+        options.selection.extend_select.push_back(value);
+      } else if (arg == "--disable-ignore-pragma") {
+        options.disable_ignore_pragma = true;
       } else {
         ADD_FAILURE() << "unknown fixture option " << arg;
       }
@@ -181,11 +187,12 @@ TEST(Rules, RegistryIsSortedUniqueAndComplete) {
     EXPECT_TRUE(std::regex_match(std::string(r->name), std::regex("[a-z0-9]+(-[a-z0-9]+)*")))
         << r->name;
     EXPECT_FALSE(r->summary.empty()) << r->code;
-    EXPECT_TRUE(r->on_instruction || r->on_command || r->on_file) << r->code << " has no check";
+    EXPECT_TRUE(r->on_instruction || r->on_command || r->on_file || r->on_pragmas)
+        << r->code << " has no check";
     EXPECT_EQ(FindRule(r->code), r);
     EXPECT_EQ(FindRule(r->name), r);
   }
-  EXPECT_EQ(AllRules().size(), 71u);
+  EXPECT_EQ(AllRules().size(), 73u);
 }
 
 TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
