@@ -36,10 +36,6 @@ class GitIgnore {
   std::vector<Pattern> patterns_;
 };
 
-/// Git's wildmatch with `FNM_PATHNAME`: `*` and `?` stop at `/`, `**` as a whole path component
-/// matches any number of them, `[...]` / `[!...]` classes, `\` escapes.
-bool GlobMatch(std::string_view glob, std::string_view path);
-
 struct DiscoverResult {
   /// Dockerfiles found, sorted.
   std::vector<std::string> files;

@@ -22,29 +22,6 @@ TEST(Discover, DockerfileNames) {
   }
 }
 
-TEST(Discover, GlobMatchAsGitWildmatch) {
-  EXPECT_TRUE(GlobMatch("*.log", "a.log"));
-  EXPECT_FALSE(GlobMatch("*.log", "dir/a.log"));  // `*` stops at `/`
-  EXPECT_TRUE(GlobMatch("dir/*.log", "dir/a.log"));
-  EXPECT_TRUE(GlobMatch("**/x", "x"));
-  EXPECT_TRUE(GlobMatch("**/x", "a/b/x"));
-  EXPECT_TRUE(GlobMatch("a/**", "a/b/c"));
-  EXPECT_TRUE(GlobMatch("a/**/b", "a/b"));
-  EXPECT_TRUE(GlobMatch("a/**/b", "a/x/y/b"));
-  EXPECT_FALSE(GlobMatch("a/**/b", "a/x/y/c"));
-  EXPECT_TRUE(GlobMatch("file?.txt", "file1.txt"));
-  EXPECT_FALSE(GlobMatch("file?.txt", "file/.txt"));
-  EXPECT_TRUE(GlobMatch("[a-c]x", "bx"));
-  EXPECT_FALSE(GlobMatch("[!a-c]x", "bx"));
-  EXPECT_TRUE(GlobMatch("[!a-c]x", "dx"));
-  EXPECT_TRUE(GlobMatch("\\*x", "*x"));
-  EXPECT_FALSE(GlobMatch("\\*x", "ax"));
-  EXPECT_TRUE(GlobMatch("[x", "[x"));  // unclosed class: literal
-  // Many stars against a long text finish quickly (memoised).
-  const std::string text(3000, 'a');
-  EXPECT_FALSE(GlobMatch("*a*a*a*a*a*a*a*a*a*a*a*a*b", text));
-}
-
 TEST(Discover, GitIgnoreRules) {
   GitIgnore g;
   g.Add("", "# comment\n\nbuild/\n*.tmp\n!keep.tmp\n/rootonly\ndocs/*.Dockerfile\n\\#hash\n");
