@@ -17,8 +17,12 @@
 #include <fmt/format.h>
 
 #include "base/file.h"
+#include "config/load.h"
+#include "config/lookup.h"
+#include "config/settings.h"
 #include "lint/discover.h"
 #include "lint/lint.h"
+#include "output/formats.h"
 #include "output/report.h"
 #include "rules/docs.h"
 #include "rules/registry.h"
@@ -48,21 +52,17 @@ void PrintError(const std::string& message) {
 /// How a path is shown in messages.
 std::string DisplayPath(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
-/// The `lint` command's flags (hadolint's, with the same meaning, plus ours).
+/// The `lint` command's flags: hadolint's, with the same meaning, plus ours. Settings that a
+/// config file can hold go through config::Flags, so that they carry their origin.
 struct LintFlags {
   std::vector<std::string> paths;
-  std::string format = "tty";
-  std::vector<std::string> ignore, error, warning, info, style;
-  bool no_fail = false;
-  std::string failure_threshold = "info";
-  std::vector<std::string> trusted_registries;
-  std::vector<std::string> require_labels;
-  bool strict_labels = false;
-  bool no_color = false;
-  std::string color = "auto";
-  std::string target;
+  config::Flags settings;
+  std::optional<std::string> config_file;
+  std::vector<std::string> outputs;
   std::string stdin_filename;
+  std::string file_path_in_report;
   bool no_respect_gitignore = false;
+  bool verbose = false;
   unsigned jobs = 0;
 };
 
@@ -70,6 +70,10 @@ struct LintFlags {
 struct Input {
   std::string read_path;
   std::string name;
+  /// The settings of the config file that applies to it.
+  lint::LintOptions options;
+  config::FailureThreshold threshold = config::FailureThreshold::kInfo;
+  bool no_fail = false;
 };
 
 /// What linting one input gave: a result, or why the file could not be read.
@@ -79,8 +83,7 @@ struct Outcome {
 };
 
 /// Lints `inputs` on `jobs` threads; outcomes in input order.
-std::vector<Outcome> LintAll(const std::vector<Input>& inputs, const lint::LintOptions& options,
-                             unsigned jobs) {
+std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs) {
   std::vector<Outcome> outcomes(inputs.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -90,7 +93,8 @@ std::vector<Outcome> LintAll(const std::vector<Input>& inputs, const lint::LintO
         outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
         continue;
       }
-      outcomes[i].result = lint::LintText(inputs[i].name, std::move(file.text), options);
+      outcomes[i].result =
+          lint::LintText(inputs[i].name, std::move(file.text), inputs[i].options);
     }
   };
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size())));
@@ -101,45 +105,60 @@ std::vector<Outcome> LintAll(const std::vector<Input>& inputs, const lint::LintO
   return outcomes;
 }
 
-/// Checks and collects the options; false (after printing why) on a bad value.
-bool BuildOptions(const LintFlags& flags, lint::LintOptions& options) {
-  for (const std::string& code : flags.ignore) options.selection.ignore.push_back(code);
-  // Applied style -> info -> warning -> error, so the highest wins, as in hadolint.
-  const std::pair<const std::vector<std::string>*, base::Severity> overrides[] = {
-      {&flags.style, base::Severity::kStyle},
-      {&flags.info, base::Severity::kInfo},
-      {&flags.warning, base::Severity::kWarning},
-      {&flags.error, base::Severity::kError}};
-  for (const auto& [codes, severity] : overrides) {
-    for (const std::string& code : *codes) options.selection.severity[code] = severity;
+/// Whether `severity` reaches `threshold` (kNone: nothing does).
+bool Reaches(base::Severity severity, config::FailureThreshold threshold) {
+  switch (threshold) {
+    case config::FailureThreshold::kError: return severity <= base::Severity::kError;
+    case config::FailureThreshold::kWarning: return severity <= base::Severity::kWarning;
+    case config::FailureThreshold::kInfo: return severity <= base::Severity::kInfo;
+    case config::FailureThreshold::kStyle: return true;
+    case config::FailureThreshold::kNone: return false;
   }
-  options.rules.trusted_registries = flags.trusted_registries;
-  for (const std::string& spec : flags.require_labels) {
-    const std::size_t colon = spec.find(':');
-    rules::LabelRequirement req;
-    req.name = spec.substr(0, colon);
-    req.type = colon == std::string::npos ? "" : spec.substr(colon + 1);
-    if (req.type.empty()) req.type = "text";
-    static const std::set<std::string> kTypes = {"text", "url",  "semver", "hash",
-                                                 "rfc3339", "spdx", "email"};
-    if (req.name.empty() || !kTypes.count(req.type)) {
-      PrintError(fmt::format("--require-label {}: expected NAME:TYPE with TYPE one of text, url, "
-                             "semver, hash, rfc3339, spdx, email",
-                             spec));
-      return false;
-    }
-    options.rules.label_schema.push_back(std::move(req));
-  }
-  options.rules.strict_labels = flags.strict_labels;
-  options.rules.target = flags.target;
-  return true;
+  return false;
 }
 
+/// Prints each config warning once (every Dockerfile under one config file has the same).
+class WarningPrinter {
+ public:
+  void Print(const std::vector<config::Problem>& warnings) {
+    for (const config::Problem& w : warnings) {
+      std::string text = w.ToString();
+      if (seen_.insert(text).second) {
+        WriteAll(STDERR_FILENO, fmt::format("shipshape: warning: {}\n", text));
+      }
+    }
+  }
+
+ private:
+  std::set<std::string> seen_;
+};
+
 int RunLint(const LintFlags& flags) {
-  lint::LintOptions options;
-  if (!BuildOptions(flags, options)) return kExitError;
-  std::optional<base::Severity> threshold;  // nullopt: never fail on findings
-  if (flags.failure_threshold != "none") threshold = base::ParseSeverity(flags.failure_threshold);
+  config::Result<config::Layer> cli = config::FromFlags(flags.settings);
+  if (!cli) {
+    PrintError(cli.error().ToString());
+    return kExitError;
+  }
+  const config::Env env = config::ProcessEnvironment();
+  const config::Layer env_layer = config::FromEnvironment(env);
+  std::optional<std::filesystem::path> explicit_config;
+  if (flags.config_file) explicit_config = *flags.config_file;
+  config::Loader loader(config::Roots::From(env), explicit_config);
+  WarningPrinter warnings;
+
+  // Run-wide settings (formats, outputs, colour) come from the configuration of the current
+  // directory; rule settings, thresholds and pragmas from each Dockerfile's own.
+  config::Result<config::Settings> run = loader.SettingsFor("-", env_layer, *cli);
+  if (!run) {
+    PrintError(run.error().ToString());
+    return kExitError;
+  }
+  warnings.Print(run->warnings);
+  if (flags.verbose) {
+    WriteAll(STDERR_FILENO, run->file.empty()
+                                ? std::string("shipshape: no configuration file; using defaults\n")
+                                : fmt::format("shipshape: configuration from {}\n", run->file));
+  }
 
   bool tool_error = false;
   // Directories are searched for Dockerfiles; a file named on the command line is linted
@@ -155,51 +174,114 @@ int RunLint(const LintFlags& flags) {
         tool_error = true;
       }
       if (found.files.empty() && found.errors.empty()) {
-        WriteAll(STDERR_FILENO, fmt::format("shipshape: warning: no Dockerfiles found in {}\n", path));
+        WriteAll(STDERR_FILENO,
+                 fmt::format("shipshape: warning: no Dockerfiles found in {}\n", path));
       }
       for (std::string& f : found.files) {
-        if (seen.insert(f).second) inputs.push_back({f, f});
+        if (seen.insert(f).second) inputs.push_back({f, f, {}, {}, false});
       }
       continue;
     }
-    const std::string name =
-        path == "-" ? (flags.stdin_filename.empty() ? "-" : flags.stdin_filename) : path;
-    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name});
+    std::string name = path;
+    if (path == "-" && !flags.stdin_filename.empty()) name = flags.stdin_filename;
+    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name, {}, {}, false});
+  }
+  if (!flags.file_path_in_report.empty()) {
+    if (inputs.size() != 1) {
+      PrintError("--file-path-in-report names one file; give exactly one Dockerfile");
+      return kExitError;
+    }
+    inputs[0].name = flags.file_path_in_report;
+  }
+  for (Input& in : inputs) {
+    // Configuration is looked up from where the file really is; per-path globs match the
+    // name it is reported under (stdin's --stdin-filename).
+    config::Result<config::Settings> s =
+        loader.SettingsFor(in.read_path == "-" ? std::string_view("-") : in.read_path, env_layer,
+                           *cli);
+    if (!s) {
+      PrintError(s.error().ToString());
+      return kExitError;
+    }
+    warnings.Print(s->warnings);
+    in.options = config::OptionsFor(*s, in.name);
+    in.threshold = s->failure_threshold.value;
+    in.no_fail = s->no_fail.value;
   }
   std::stable_sort(inputs.begin(), inputs.end(),
                    [](const Input& a, const Input& b) { return a.name < b.name; });
-  const unsigned jobs = flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Outcome> outcomes = LintAll(inputs, options, jobs);
+  const unsigned jobs =
+      flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Outcome> outcomes = LintAll(inputs, jobs);
   std::vector<lint::FileResult> results;
   results.reserve(outcomes.size());
-  for (Outcome& o : outcomes) {
+  bool failing = false;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    Outcome& o = outcomes[i];
     if (!o.error.empty()) {
       PrintError(o.error);
       tool_error = true;
-    } else if (o.result) {
-      results.push_back(std::move(*o.result));
+      continue;
+    }
+    if (!o.result) continue;
+    for (const base::Diagnostic& d : o.result->diagnostics) {
+      // Syntax errors always fail (unless --no-fail); findings at or above the threshold do.
+      if (!inputs[i].no_fail && (d.code.empty() || Reaches(d.severity, inputs[i].threshold))) {
+        failing = true;
+      }
+    }
+    results.push_back(std::move(*o.result));
+  }
+
+  // Formats pair with --output files by position (as hadolint's -f/-o); the rest go to stdout,
+  // outputs without a format get tty.
+  std::vector<std::string> formats = run->format.value;
+  if (formats.empty()) formats.push_back("tty");
+  while (formats.size() < flags.outputs.size()) formats.push_back("tty");
+  output::Color color = output::Color::kAuto;
+  if (run->color.value == config::Color::kAlways) color = output::Color::kAlways;
+  if (run->color.value == config::Color::kNever || run->no_color.value) {
+    color = output::Color::kNever;
+  }
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    const bool to_file = i < flags.outputs.size();
+    output::ReportOptions report;
+    report.color = !to_file && output::UseColor(color);
+    std::string out;
+    if (!output::WriteReport(formats[i], out, results, report)) {
+      PrintError(fmt::format("unknown format `{}`", formats[i]));
+      return kExitError;
+    }
+    if (!to_file) {
+      WriteAll(STDOUT_FILENO, out);
+      continue;
+    }
+    std::ofstream f(flags.outputs[i], std::ios::binary | std::ios::trunc);
+    f << out;
+    f.close();
+    if (!f) {
+      PrintError(fmt::format("{}: cannot write the {} report", flags.outputs[i], formats[i]));
+      tool_error = true;
     }
   }
-  bool failing = false;
-  for (const lint::FileResult& r : results) {
-    for (const base::Diagnostic& d : r.diagnostics) {
-      // Syntax errors always fail; findings at or above the threshold do.
-      if (d.code.empty() || (threshold && d.severity <= *threshold)) failing = true;
-    }
-  }
-  std::string out;
-  if (flags.format == "json") {
-    output::WriteJson(out, results);
-  } else {
-    output::Color color = output::Color::kAuto;
-    if (flags.color == "always") color = output::Color::kAlways;
-    if (flags.color == "never" || flags.no_color) color = output::Color::kNever;
-    output::WriteTty(out, results, output::UseColor(color));
-  }
-  WriteAll(STDOUT_FILENO, out);
   if (tool_error) return kExitError;
-  if (flags.no_fail) return kExitClean;
   return failing ? kExitFindings : kExitClean;
+}
+
+int RunConfigShow(const std::optional<std::string>& config_file, const std::string& path) {
+  const config::Env env = config::ProcessEnvironment();
+  std::optional<std::filesystem::path> explicit_config;
+  if (config_file) explicit_config = *config_file;
+  config::Loader loader(config::Roots::From(env), explicit_config);
+  config::Result<config::Settings> s =
+      loader.SettingsFor(path, config::FromEnvironment(env), config::Layer{});
+  if (!s) {
+    PrintError(s.error().ToString());
+    return kExitError;
+  }
+  WarningPrinter().Print(s->warnings);
+  WriteAll(STDOUT_FILENO, config::Show(*s));
+  return kExitClean;
 }
 
 int RunParseDump(const std::string& path) {
@@ -263,51 +345,83 @@ int Main(int argc, char** argv) {
       "Dockerfile` does.");
 
   LintFlags lint_flags;
+  config::Flags& cf = lint_flags.settings;
+  bool no_fail_flag = false;
+  bool strict_labels_flag = false;
+  bool disable_pragma_flag = false;
+  bool no_color_flag = false;
   CLI::App* lint = app.add_subcommand("lint", "Lint Dockerfiles (`-` reads standard input)");
   lint->add_option("paths", lint_flags.paths,
                    "Dockerfiles, or directories to search for them (Dockerfile, Containerfile, "
                    "Dockerfile.*, *.Dockerfile, *.dockerfile, *.containerfile)")
       ->required();
-  lint->add_option("-f,--format", lint_flags.format, "Output format")
-      ->check(CLI::IsMember({"tty", "json"}));
-  lint->add_option("--ignore", lint_flags.ignore, "Do not report this rule (repeatable)")
+  lint->add_option("-c,--config", lint_flags.config_file,
+                   "Configuration file (no lookup then; a name containing `hadolint` is read as "
+                   "hadolint's)");
+  lint->add_option("-f,--format", cf.format,
+                   "Output format (repeatable, paired with --output by position): tty, json, "
+                   "sarif, checkstyle, codeclimate, gitlab_codeclimate, gnu, junit, github, "
+                   "sonarqube, codacy")
       ->allow_extra_args(false);
-  lint->add_option("--error", lint_flags.error, "Report this rule as an error (repeatable)")
+  lint->add_option("-o,--output", lint_flags.outputs,
+                   "Write the report of the format in the same position to this file "
+                   "(repeatable)")
       ->allow_extra_args(false);
-  lint->add_option("--warning", lint_flags.warning, "Report this rule as a warning")
+  std::vector<std::string> select;
+  lint->add_option("--select", select,
+                   "Run only these rules: codes, prefixes (DL30, SP4), ALL, names or Docker "
+                   "build check names (repeatable)")
       ->allow_extra_args(false);
-  lint->add_option("--info", lint_flags.info, "Report this rule as info")
+  lint->add_option("--extend-select", cf.extend_select,
+                   "Run these rules too (repeatable; also turns on rules off by default)")
       ->allow_extra_args(false);
-  lint->add_option("--style", lint_flags.style, "Report this rule as style")
+  lint->add_option("--ignore", cf.ignore, "Do not report this rule (repeatable)")
       ->allow_extra_args(false);
-  lint->add_flag("--no-fail", lint_flags.no_fail, "Exit 0 even when there are findings");
-  lint->add_option("-t,--failure-threshold", lint_flags.failure_threshold,
-                   "Exit 1 when a finding is at least this severe (default info; `none`: never "
-                   "fail on findings, unlike hadolint where `none` fails on any finding). Syntax "
-                   "errors always fail.")
-      ->check(CLI::IsMember({"error", "warning", "info", "style", "none"}));
-  lint->add_option("--trusted-registry", lint_flags.trusted_registries,
+  lint->add_option("--error", cf.error, "Report this rule as an error (repeatable)")
+      ->allow_extra_args(false);
+  lint->add_option("--warning", cf.warning, "Report this rule as a warning")
+      ->allow_extra_args(false);
+  lint->add_option("--info", cf.info, "Report this rule as info")->allow_extra_args(false);
+  lint->add_option("--style", cf.style, "Report this rule as style")->allow_extra_args(false);
+  lint->add_flag("--no-fail", no_fail_flag, "Exit 0 even when there are findings");
+  lint->add_option("-t,--failure-threshold", cf.failure_threshold,
+                   "Exit 1 when a finding is at least this severe: error, warning, info "
+                   "(default), style, or none (never fail on findings; unlike hadolint, where "
+                   "`none` fails on any finding). Syntax errors always fail.");
+  lint->add_option("--trusted-registry", cf.trusted_registries,
                    "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)")
       ->allow_extra_args(false);
-  lint->add_option("--require-label", lint_flags.require_labels,
+  lint->add_option("--require-label", cf.require_labels,
                    "NAME:TYPE the image must carry (DL3049-DL3058; TYPE text, url, semver, hash, "
                    "rfc3339, spdx or email)")
       ->allow_extra_args(false);
-  lint->add_flag("--strict-labels", lint_flags.strict_labels,
-                 "Labels outside the required ones are findings (DL3050)");
-  lint->add_flag("--no-color", lint_flags.no_color, "No colour in the output");
-  lint->add_option("--color", lint_flags.color, "Colour: auto (a terminal without NO_COLOR), "
-                                                "always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  lint->add_option("--target", lint_flags.target,
+  lint->add_flag("--strict-labels", strict_labels_flag, "Labels outside the required ones are findings (DL3050)");
+  lint->add_flag("--disable-ignore-pragma", disable_pragma_flag, "Inline `ignore=` pragmas (shipshape's and hadolint's) suppress nothing");
+  lint->add_flag("--no-color", no_color_flag, "No colour in the output");
+  lint->add_option("--color", cf.color,
+                   "Colour: auto (a terminal without NO_COLOR), always or never");
+  lint->add_option("--target", cf.target,
                    "The stage the build targets (default: the last stage)");
   lint->add_option("--stdin-filename", lint_flags.stdin_filename,
-                   "The name reports give standard input (`-`)");
+                   "The name reports give standard input (`-`); config lookup and per-path "
+                   "settings use it too");
+  lint->add_option("--file-path-in-report", lint_flags.file_path_in_report,
+                   "The name reports give the (single) linted file");
   lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
                  "In directories, also lint Dockerfiles that .gitignore excludes");
   lint->add_option("-j,--jobs", lint_flags.jobs,
                    "Files linted in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
+  lint->add_flag("-V,--verbose", lint_flags.verbose, "Say which configuration file is used");
+
+  std::optional<std::string> show_config_file;
+  std::string show_path = "-";
+  bool show = false;
+  CLI::App* config_cmd = app.add_subcommand("config", "Show the effective configuration");
+  config_cmd->add_flag("--show", show, "Print every setting and where it came from (the default)");
+  config_cmd->add_option("-c,--config", show_config_file, "Configuration file (no lookup then)");
+  config_cmd->add_option("path", show_path,
+                         "The Dockerfile whose settings to show (default: the current directory)");
 
   std::string parse_path;
   bool dump = false;
@@ -330,6 +444,7 @@ int Main(int argc, char** argv) {
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
+                         first == "config" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -349,7 +464,15 @@ int Main(int argc, char** argv) {
     return kExitError;
   }
 
-  if (lint->parsed()) return RunLint(lint_flags);
+  if (lint->parsed()) {
+    if (lint->count("--select")) cf.select = select;
+    if (no_fail_flag) cf.no_fail = true;
+    if (no_color_flag) cf.no_color = true;
+    if (strict_labels_flag) cf.strict_labels = true;
+    if (disable_pragma_flag) cf.disable_ignore_pragma = true;
+    return RunLint(lint_flags);
+  }
+  if (config_cmd->parsed()) return RunConfigShow(show_config_file, show_path);
   if (parse->parsed()) return RunParseDump(parse_path);
   if (rules_cmd->parsed()) return RunRules(write_docs);
   if (rule_cmd->parsed()) return RunRule(rule_code);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/glob.h"
+#include "output/formats.h"
 #include "config/validate.h"
 
 namespace shipshape::config {
@@ -39,9 +40,8 @@ namespace {
 constexpr std::string_view kThresholdNames[] = {"error", "warning", "info", "style", "none"};
 constexpr std::string_view kColorNames[] = {"auto", "always", "never"};
 constexpr std::string_view kShellCheckNames[] = {"auto", "always", "never"};
-constexpr std::string_view kFormats[] = {
-    "tty",  "json",  "sarif",     "checkstyle", "codeclimate", "gitlab_codeclimate",
-    "gnu",  "junit", "sonarqube", "codacy",     "github"};
+/// The formats src/output writes.
+constexpr const auto& kFormats = output::kFormatNames;
 constexpr std::string_view kLabelTypes[] = {"text", "url",     "semver", "hash",
                                             "rfc3339", "spdx", "email"};
 
@@ -325,7 +325,7 @@ Result<Layer> FromFlags(const Flags& flags) {
   }
   if (!flags.format.empty()) {
     for (const std::string& f : flags.format) {
-      if (std::find(kFormats, std::end(kFormats), f) == std::end(kFormats)) {
+      if (std::find(kFormats.begin(), kFormats.end(), f) == kFormats.end()) {
         return bad("--format", fmt::format("unknown format `{}`: expected one of {}", f,
                                            fmt::join(kFormats, ", ")));
       }

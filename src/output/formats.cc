@@ -30,6 +30,8 @@ bool WriteReport(std::string_view format, std::string& out,
     WriteGithub(out, files);
   } else if (format == "sonarqube") {
     WriteSonarQube(out, files);
+  } else if (format == "codacy") {
+    WriteCodacy(out, files);
   } else {
     return false;
   }

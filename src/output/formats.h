@@ -23,9 +23,9 @@ struct ReportOptions {
 };
 
 /// The names `--format` accepts, in the order help text lists them.
-inline constexpr std::array<std::string_view, 10> kFormatNames = {
+inline constexpr std::array<std::string_view, 11> kFormatNames = {
     "tty", "json",  "sarif",  "checkstyle", "codeclimate", "gitlab_codeclimate",
-    "gnu", "junit", "github", "sonarqube"};
+    "gnu", "junit", "github", "sonarqube",  "codacy"};
 
 /// Where rule pages live; a rule's page is this plus `<CODE>.md` (SARIF helpUri, JUnit, ...).
 inline constexpr std::string_view kRuleDocsBaseUrl =
@@ -59,6 +59,8 @@ void WriteJunit(std::string& out, const std::vector<lint::FileResult>& files,
                 const ReportOptions& options);
 /// GitHub Actions workflow commands (`::warning file=...::message`).
 void WriteGithub(std::string& out, const std::vector<lint::FileResult>& files);
+/// Codacy's tool results: one `{filename, patternId, message, line}` object per line.
+void WriteCodacy(std::string& out, const std::vector<lint::FileResult>& files);
 /// SonarQube generic issue import (the `issues`-only format hadolint writes).
 void WriteSonarQube(std::string& out, const std::vector<lint::FileResult>& files);
 

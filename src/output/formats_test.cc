@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kCiFormats[] = {
     "sarif", "checkstyle", "codeclimate", "gitlab_codeclimate",
-    "gnu",   "junit",      "github",      "sonarqube"};
+    "gnu",   "junit",      "github",      "sonarqube", "codacy"};
 
 /// The message every format must escape: XML specials, `%`, a newline and a CR, GitHub's
 /// property separators, an apostrophe, a control character XML 1.0 forbids.
@@ -245,6 +245,7 @@ TEST(OutputFormats, EmptyRun) {
   EXPECT_EQ(Report("gnu", none), "");
   EXPECT_EQ(Report("github", none), "");
   EXPECT_EQ(Report("codeclimate", none), "");
+  EXPECT_EQ(Report("codacy", none), "");
   EXPECT_EQ(Report("gitlab_codeclimate", none), "[]\n");
   EXPECT_EQ(nlohmann::json::parse(Report("sonarqube", none)),
             nlohmann::json::parse(R"({"issues":[]})"));
