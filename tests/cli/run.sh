@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end CLI cases: each folder in tests/cli/cases has `cmd` (arguments for shipshape, run
 # through bash, so quoting works), optional `stdin`, optional `setup` (a bash script that
-# builds what cannot be checked in, such as `.gitignore` or `.git`), and the expected `stdout`,
+# builds what cannot be checked in, such as `.gitignore` or `.git`), optional `env` (lines of
+# NAME=value exported for the run; `$PWD` is the case's copy, printed as `<case>`), and the
+# expected `stdout`,
 # `stderr` and `exit` (missing expected files mean: empty output, exit 0). Each case runs in a
 # fresh copy of its folder.
 # UPDATE=1 writes what shipshape printed as the expected files instead (review with git diff).
@@ -21,8 +23,14 @@ for dir in "$cases"/*/; do
   rm -f "$work/stdout" "$work/stderr" "$work/exit"
   if [[ -f $dir/setup ]]; then (cd "$work" && bash ./setup) || echo "FAIL $name: setup failed"; fi
   rm -f "$work/setup"
-  (cd "$work" && eval "\"\$bin\" $(cat cmd)") <"$stdin" >"$out" 2>"$err"
+  # No configuration of the machine running the tests leaks in.
+  (cd "$work" && unset "${!HADOLINT_@}" NO_COLOR &&
+    export HOME="$work/.no-home" XDG_CONFIG_HOME="$work/.no-home/.config" &&
+    { [[ ! -f env ]] || { set -a; source ./env; set +a; }; } &&
+    eval "\"\$bin\" $(cat cmd)") <"$stdin" >"$out" 2>"$err"
   code=$?
+  # Absolute paths into the case's copy read `<case>` in the expected files.
+  sed -i "s|$work|<case>|g" "$out" "$err"
   rm -rf "$work"
   if [[ ${UPDATE:-} == 1 ]]; then
     for f in stdout stderr exit; do rm -f "$dir/$f"; done
