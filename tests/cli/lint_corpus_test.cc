@@ -27,7 +27,7 @@ TEST(CliCorpus, LintEveryFileInOneProcessWithAllRules) {
   std::sort(files.begin(), files.end());
   ASSERT_EQ(files.size(), 6445u);
 
-  std::vector<std::string> argv = {"lint", "-f", "json"};
+  std::vector<std::string> argv = {"lint", "-f", "json", "-j", "2"};
   // Off-by-default rules are turned on by giving them a severity, as with hadolint.
   for (const rules::Rule* r : rules::AllRules()) {
     if (!r->default_enabled) argv.insert(argv.end(), {"--info", std::string(r->code)});
@@ -68,6 +68,13 @@ TEST(CliCorpus, LintEveryFileInOneProcessWithAllRules) {
     EXPECT_GT(per_code[c], 0u) << c;
   }
   std::printf("%zu findings in %zu of %zu files\n", j.size(), with_findings.size(), files.size());
+
+  // The same report, byte for byte, on one thread: the order does not depend on scheduling.
+  std::vector<std::string> one_thread = argv;
+  one_thread[4] = "1";  // -j 1
+  const testing::ProcessResult sequential = testing::RunShipshape(one_thread);
+  EXPECT_EQ(sequential.exit_code, 1);
+  EXPECT_TRUE(sequential.out == stdout_text) << "-j 1 and the default differ";
 }
 
 }  // namespace
