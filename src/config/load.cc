@@ -168,8 +168,10 @@ class Parser {
   bool ForEach(const YAML::Node& map, const std::string& where, F f) {
     std::vector<std::pair<std::string, int>> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node& key = it->first;
-      const YAML::Node& value = it->second;
+      // Copies: `it->` gives a proxy that dies with the full expression (ASan caught a
+      // stack-use-after-scope with references here).
+      const YAML::Node key = it->first;
+      const YAML::Node value = it->second;
       if (!key.IsScalar()) return Error(key, where, "keys must be plain names");
       const std::string name = key.Scalar();
       const std::string path = where.empty() ? name : fmt::format("{}.{}", where, name);
