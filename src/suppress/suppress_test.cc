@@ -388,8 +388,10 @@ TEST(SuppressUnused, FlagsTheCodeAndItsFixDeletesTheLineWhenNothingIsUsed) {
   ASSERT_TRUE(sp101[0].fix);
   EXPECT_EQ(sp101[0].fix->applicability, base::Applicability::kSafe);
   EXPECT_EQ(Apply(text, *sp101[0].fix), "FROM debian:12\nRUN true\n");
-  // Off by default.
-  EXPECT_TRUE(Of(lint::LintText("Dockerfile", text), "SP101").empty());
+  // On by default, at style severity (shown, never failing a build at the default threshold).
+  const std::vector<base::Diagnostic> by_default = Of(lint::LintText("Dockerfile", text), "SP101");
+  ASSERT_EQ(by_default.size(), 2u);
+  EXPECT_EQ(by_default[0].severity, base::Severity::kStyle);
 }
 
 TEST(SuppressUnused, FixRemovesOnlyTheUnusedCodes) {

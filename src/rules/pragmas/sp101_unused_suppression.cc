@@ -65,16 +65,19 @@ void Check(Context& ctx, std::span<const suppress::Pragma> pragmas) {
 extern const Rule kSP101 = {
     .code = "SP101",
     .name = "unused-suppression",
-    .severity = base::Severity::kWarning,
-    .default_enabled = false,
+    .severity = base::Severity::kStyle,
+    .default_enabled = true,
     .category = "pragmas",
     .fixable = Fixable::kAlways,
     .summary = "A code in an ignore pragma suppresses no finding",
     .doc = R"md(## What it does
 Flags each code of an ignore pragma (`# shipshape ignore=`, `global ignore=`, `stage ignore=`
 and hadolint's `# hadolint ignore=` forms) that suppressed no finding in this run. It runs
-after the suppression pass, which records what every code suppressed. The rule is off by
-default; turn it on by selecting it (`--extend-select SP101`) or giving it a severity.
+after the suppression pass, which records what every code suppressed. Its severity is `style`,
+so it is shown but does not fail a build at the default threshold (`info`): a project moving
+from hadolint sees which of its pragmas shipshape no longer needs (shipshape resolves
+variables and stages that hadolint cannot, so some hadolint pragmas excuse nothing here)
+without a red CI. `--warning SP101` makes them count; `--ignore SP101` hides them.
 
 Only codes of rules that ran are judged: a pragma for a rule turned off by the configuration
 is not unused, nor is a ShellCheck code (`SC2086`: ShellCheck may not run), nor an unknown
