@@ -194,11 +194,10 @@ int RunLint(const LintFlags& flags) {
     inputs[0].name = flags.file_path_in_report;
   }
   for (Input& in : inputs) {
-    // Configuration is looked up from where the file really is; per-path globs match the
-    // name it is reported under (stdin's --stdin-filename).
+    // Configuration is looked up from where the file is (for stdin, where --stdin-filename
+    // says it is, as editors pass it); per-path globs match the name it is reported under.
     config::Result<config::Settings> s =
-        loader.SettingsFor(in.read_path == "-" ? std::string_view("-") : in.read_path, env_layer,
-                           *cli);
+        loader.SettingsFor(in.read_path == "-" ? in.name : in.read_path, env_layer, *cli);
     if (!s) {
       PrintError(s.error().ToString());
       return kExitError;
