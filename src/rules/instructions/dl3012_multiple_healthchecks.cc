@@ -1,47 +1,11 @@
 // DL3012 multiple-healthchecks: a stage with more than one HEALTHCHECK; only the last counts.
-#include <fmt/format.h>
-
-#include <vector>
-
+#include "rules/instructions/overridden.h"
 #include "rules/rule.h"
 
 namespace shipshape::rules {
 namespace {
 
-/// The bytes of `inst` with its indentation and its line end: deleting them leaves the lines
-/// around it as they were.
-base::Range WholeLines(const syntax::Dockerfile& df, const syntax::Instruction& inst) {
-  const std::string_view text = df.text();
-  base::Range r = inst.range;
-  while (r.begin > df.bom_size && (text[r.begin - 1] == ' ' || text[r.begin - 1] == '\t')) {
-    --r.begin;
-  }
-  if (r.end < text.size() && text[r.end] == '\r') ++r.end;
-  if (r.end < text.size() && text[r.end] == '\n') ++r.end;
-  return r;
-}
-
-void Check(Context& ctx) {
-  const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
-  for (const model::Stage& stage : ctx.model().stages()) {
-    // Each HEALTHCHECK replaces the one before it: all but the last of a stage are dead.
-    const syntax::Instruction* previous = nullptr;
-    for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
-      const syntax::Instruction& inst = insts[i];
-      if (inst.keyword != syntax::Keyword::kHealthcheck) continue;
-      if (previous) {
-        ctx.Report(previous->word.range,
-                   fmt::format("This `HEALTHCHECK` has no effect: the `HEALTHCHECK` on line {} "
-                               "replaces it",
-                               inst.start_line),
-                   base::Fix{"Remove the overridden `HEALTHCHECK`",
-                             base::Applicability::kSafe,
-                             {{WholeLines(ctx.dockerfile(), *previous), ""}}});
-      }
-      previous = &inst;
-    }
-  }
-}
+void Check(Context& ctx) { ReportOverridden(ctx, syntax::Keyword::kHealthcheck, "HEALTHCHECK"); }
 
 }  // namespace
 

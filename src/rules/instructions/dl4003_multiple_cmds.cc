@@ -1,45 +1,11 @@
 // DL4003 multiple-cmds: a CMD that a later CMD of the same stage overrides.
-#include <fmt/format.h>
-
+#include "rules/instructions/overridden.h"
 #include "rules/rule.h"
 
 namespace shipshape::rules {
 namespace {
 
-/// The bytes of instruction `inst` with its indentation and its line end: deleting them
-/// leaves the lines around it as they were.
-base::Range WholeLines(std::string_view text, std::uint32_t bom, const syntax::Instruction& inst) {
-  std::uint32_t begin = inst.range.begin;
-  while (begin > bom && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
-  std::uint32_t end = inst.range.end;
-  if (end < text.size() && text[end] == '\r') ++end;
-  if (end < text.size() && text[end] == '\n') ++end;
-  return {begin, end};
-}
-
-void Check(Context& ctx) {
-  const syntax::Dockerfile& df = ctx.dockerfile();
-  // Backwards, so that the last CMD of each stage, the one that wins, is known first.
-  const syntax::Instruction* winner = nullptr;
-  for (std::size_t i = df.instructions.size(); i-- > 0;) {
-    const syntax::Instruction& inst = df.instructions[i];
-    if (inst.keyword == syntax::Keyword::kFrom) {
-      winner = nullptr;
-    } else if (inst.keyword == syntax::Keyword::kCmd) {
-      if (!winner) {
-        winner = &inst;
-        continue;
-      }
-      ctx.Report(inst.word.range,
-                 fmt::format("This `CMD` has no effect: the `CMD` on line {}, the last of the "
-                             "stage, replaces it",
-                             winner->start_line),
-                 base::Fix{"Remove the overridden `CMD`",
-                           base::Applicability::kSafe,
-                           {{WholeLines(df.text(), df.bom_size, inst), ""}}});
-    }
-  }
-}
+void Check(Context& ctx) { ReportOverridden(ctx, syntax::Keyword::kCmd, "CMD"); }
 
 }  // namespace
 

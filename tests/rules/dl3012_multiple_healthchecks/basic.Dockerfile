@@ -1,5 +1,5 @@
 FROM nginx:1.27 AS base
-# expect: DL3012 @1 fix=safe "the `HEALTHCHECK` on line 5 replaces it"
+# expect: DL3012 @1 fix=safe "the `HEALTHCHECK` on line 6, the last of the stage, replaces it"
 HEALTHCHECK CMD curl -f http://localhost/ || exit 1
 # expect: DL3012 @3 fix=safe "line 6"
   healthcheck NONE
