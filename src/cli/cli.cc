@@ -9,6 +9,7 @@
 #include <thread>
 #include <set>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -26,6 +27,7 @@
 #include "output/report.h"
 #include "rules/docs.h"
 #include "rules/registry.h"
+#include "shellcheck/runner.h"
 #include "syntax/dump.h"
 #include "syntax/parser.h"
 
@@ -74,34 +76,94 @@ struct Input {
   lint::LintOptions options;
   config::FailureThreshold threshold = config::FailureThreshold::kInfo;
   bool no_fail = false;
+  /// Its RUN scripts go through ShellCheck.
+  bool shellcheck = false;
 };
 
 /// What linting one input gave: a result, or why the file could not be read.
 struct Outcome {
   std::optional<lint::FileResult> result;
   std::string error;
+  /// Between the passes: the parsed file and its scripts for ShellCheck.
+  std::optional<syntax::Dockerfile> parsed;
+  std::vector<shellcheck::Script> scripts;
 };
 
-/// Lints `inputs` on `jobs` threads; outcomes in input order.
-std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs) {
-  std::vector<Outcome> outcomes(inputs.size());
+/// Runs `work(i)` for every i < count on `jobs` threads.
+template <class F>
+void ForEach(std::size_t count, unsigned jobs, F work) {
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+  auto loop = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) work(i);
+  };
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(count)));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(loop);
+  loop();
+  for (std::thread& t : threads) t.join();
+}
+
+/// Lints `inputs` on `jobs` threads; outcomes in input order. Files whose scripts go through
+/// ShellCheck are parsed first, then every script of every file is checked in batches
+/// (`jobs` ShellCheck processes at a time), then the files are linted with ShellCheck's
+/// findings. `shellcheck_error` says why some scripts could not be checked.
+std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
+                             const std::string& shellcheck_binary,
+                             std::string& shellcheck_error) {
+  std::vector<Outcome> outcomes(inputs.size());
+  const bool any_shellcheck =
+      !shellcheck_binary.empty() &&
+      std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.shellcheck; });
+  if (!any_shellcheck) {
+    ForEach(inputs.size(), jobs, [&](std::size_t i) {
       base::ReadResult file = base::ReadFile(inputs[i].read_path);
       if (!file.ok()) {
         outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
-        continue;
+        return;
       }
       outcomes[i].result =
           lint::LintText(inputs[i].name, std::move(file.text), inputs[i].options);
+    });
+    return outcomes;
+  }
+
+  ForEach(inputs.size(), jobs, [&](std::size_t i) {
+    base::ReadResult file = base::ReadFile(inputs[i].read_path);
+    if (!file.ok()) {
+      outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
+      return;
     }
-  };
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size())));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
+    outcomes[i].parsed.emplace(syntax::Parse(inputs[i].name, std::move(file.text)));
+    if (inputs[i].shellcheck) {
+      outcomes[i].scripts = lint::ShellCheckScripts(*outcomes[i].parsed, inputs[i].options);
+    }
+  });
+  std::vector<const shellcheck::Script*> all;
+  for (const Outcome& o : outcomes) {
+    for (const shellcheck::Script& s : o.scripts) all.push_back(&s);
+  }
+  shellcheck::RunOptions run_options;
+  run_options.binary = shellcheck_binary;
+  run_options.parallel = jobs;
+  if (const char* keep = std::getenv("SHIPSHAPE_SHELLCHECK_SCRIPTS")) run_options.keep_dir = keep;
+  shellcheck::RunResult checked = shellcheck::Run(all, run_options);
+  shellcheck_error = checked.error;
+  std::vector<std::vector<base::Diagnostic>> found(outcomes.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    for (const shellcheck::Script& s : outcomes[i].scripts) {
+      for (base::Diagnostic& d : shellcheck::ToDiagnostics(s, checked.comments[k++])) {
+        found[i].push_back(std::move(d));
+      }
+    }
+    outcomes[i].scripts.clear();
+  }
+  ForEach(inputs.size(), jobs, [&](std::size_t i) {
+    if (!outcomes[i].parsed) return;
+    outcomes[i].result = lint::LintDockerfile(std::move(*outcomes[i].parsed), inputs[i].options,
+                                              std::move(found[i]));
+    outcomes[i].parsed.reset();
+  });
   return outcomes;
 }
 
@@ -178,13 +240,13 @@ int RunLint(const LintFlags& flags) {
                  fmt::format("shipshape: warning: no Dockerfiles found in {}\n", path));
       }
       for (std::string& f : found.files) {
-        if (seen.insert(f).second) inputs.push_back({f, f, {}, {}, false});
+        if (seen.insert(f).second) inputs.push_back({f, f, {}, {}, false, false});
       }
       continue;
     }
     std::string name = path;
     if (path == "-" && !flags.stdin_filename.empty()) name = flags.stdin_filename;
-    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name, {}, {}, false});
+    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name, {}, {}, false, false});
   }
   if (!flags.file_path_in_report.empty()) {
     if (inputs.size() != 1) {
@@ -193,6 +255,7 @@ int RunLint(const LintFlags& flags) {
     }
     inputs[0].name = flags.file_path_in_report;
   }
+  bool shellcheck_required = false;
   for (Input& in : inputs) {
     // Configuration is looked up from where the file is (for stdin, where --stdin-filename
     // says it is, as editors pass it); per-path globs match the name it is reported under.
@@ -206,12 +269,36 @@ int RunLint(const LintFlags& flags) {
     in.options = config::OptionsFor(*s, in.name);
     in.threshold = s->failure_threshold.value;
     in.no_fail = s->no_fail.value;
+    in.shellcheck = s->shellcheck.value != config::ShellCheck::kNever;
+    if (s->shellcheck.value == config::ShellCheck::kAlways) shellcheck_required = true;
+  }
+  // ShellCheck: used when installed (`auto`, said once when it is not); `always` without it
+  // is an error.
+  std::string shellcheck_binary;
+  if (std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.shellcheck; })) {
+    shellcheck_binary = shellcheck::FindShellCheck();
+    if (shellcheck_binary.empty() && shellcheck_required) {
+      PrintError(
+          "`shellcheck` is not on PATH, and --shellcheck always (or `shellcheck: always` in "
+          "the configuration) needs it; install it (Debian: apt-get install shellcheck)");
+      return kExitError;
+    }
+    if (shellcheck_binary.empty()) {
+      WriteAll(STDERR_FILENO,
+               "shipshape: note: `shellcheck` is not on PATH, so RUN scripts are not checked "
+               "with it (install it, or pass --shellcheck never to silence this)\n");
+    }
   }
   std::stable_sort(inputs.begin(), inputs.end(),
                    [](const Input& a, const Input& b) { return a.name < b.name; });
   const unsigned jobs =
       flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Outcome> outcomes = LintAll(inputs, jobs);
+  std::string shellcheck_error;
+  std::vector<Outcome> outcomes = LintAll(inputs, jobs, shellcheck_binary, shellcheck_error);
+  if (!shellcheck_error.empty()) {
+    PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked", shellcheck_error));
+    tool_error = true;
+  }
   std::vector<lint::FileResult> results;
   results.reserve(outcomes.size());
   bool failing = false;
@@ -408,6 +495,9 @@ int Main(int argc, char** argv) {
                    "The name reports give the (single) linted file");
   lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
                  "In directories, also lint Dockerfiles that .gitignore excludes");
+  lint->add_option("--shellcheck", cf.shellcheck,
+                   "Check RUN scripts with ShellCheck: auto (when `shellcheck` is on PATH; the "
+                   "default), always (an error without it) or never");
   lint->add_option("-j,--jobs", lint_flags.jobs,
                    "Files linted in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));

@@ -14,7 +14,37 @@ int BestMatch(const rules::Rule& rule, const std::vector<std::string>& selectors
   return best;
 }
 
+int BestMatchCode(std::string_view code, const std::vector<std::string>& selectors) {
+  int best = 0;
+  for (const std::string& s : selectors) best = std::max(best, rules::SelectorMatchCode(code, s));
+  return best;
+}
+
 }  // namespace
+
+bool Selection::EnabledCode(std::string_view code, bool on_by_default) const {
+  int chosen = std::max(BestMatchCode(code, select), BestMatchCode(code, extend_select));
+  if (!on_by_default && chosen < 100) chosen = 0;
+  if (select.empty() && on_by_default) chosen = std::max(chosen, 1);
+  for (const auto& [selector, sev] : severity) {
+    if (rules::SelectorMatchCode(code, selector) == 100) chosen = 100;
+  }
+  if (chosen == 0) return false;
+  const int ignored = BestMatchCode(code, ignore);
+  return ignored == 0 || chosen > ignored;
+}
+
+base::Severity Selection::SeverityOfCode(std::string_view code, base::Severity severity) const {
+  int best = 0;
+  for (const auto& [selector, sev] : this->severity) {
+    const int m = rules::SelectorMatchCode(code, selector);
+    if (m > best) {
+      best = m;
+      severity = sev;
+    }
+  }
+  return severity;
+}
 
 bool Selection::Enabled(const rules::Rule& rule) const {
   int chosen = std::max(BestMatch(rule, select), BestMatch(rule, extend_select));

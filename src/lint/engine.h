@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -31,6 +32,10 @@ struct Selection {
 
   bool Enabled(const rules::Rule& rule) const;
   base::Severity SeverityOf(const rules::Rule& rule) const;
+  /// The same for findings whose code no rule has (ShellCheck's `SC2086`); `on_by_default`
+  /// false: reported only when a selector or severity override names the code exactly.
+  bool EnabledCode(std::string_view code, bool on_by_default) const;
+  base::Severity SeverityOfCode(std::string_view code, base::Severity severity) const;
 };
 
 /// The findings of the selected rules on `df`, in source order.

@@ -9,8 +9,34 @@
 
 namespace shipshape::lint {
 
+namespace {
+
+/// ShellCheck's checks that hadolint turns off: SC1090 and SC1091 (files a script sources are
+/// not there), SC2187 (ash is checked as dash).
+bool ShellCheckOnByDefault(std::string_view code) {
+  return code != "SC1090" && code != "SC1091" && code != "SC2187";
+}
+
+model::ModelOptions ModelOptionsFor(const LintOptions& options) {
+  model::ModelOptions model_options;
+  model_options.target = options.rules.target;
+  return model_options;
+}
+
+}  // namespace
+
 FileResult LintText(std::string path, std::string text, const LintOptions& options) {
-  FileResult result{syntax::Parse(std::move(path), std::move(text)), {}};
+  return LintDockerfile(syntax::Parse(std::move(path), std::move(text)), options);
+}
+
+std::vector<shellcheck::Script> ShellCheckScripts(const syntax::Dockerfile& df,
+                                                  const LintOptions& options) {
+  return shellcheck::Collect(model::Model::Build(df, ModelOptionsFor(options)));
+}
+
+FileResult LintDockerfile(syntax::Dockerfile parsed, const LintOptions& options,
+                          std::vector<base::Diagnostic> shellcheck) {
+  FileResult result{std::move(parsed), {}};
   const syntax::Dockerfile& df = result.dockerfile;
   for (const syntax::SyntaxError& e : df.errors) {
     base::Diagnostic d;
@@ -19,11 +45,14 @@ FileResult LintText(std::string path, std::string text, const LintOptions& optio
     d.message = e.Text();
     result.diagnostics.push_back(std::move(d));
   }
-  model::ModelOptions model_options;
-  model_options.target = options.rules.target;
-  const model::Model model = model::Model::Build(df, model_options);
+  const model::Model model = model::Model::Build(df, ModelOptionsFor(options));
   std::vector<base::Diagnostic> findings =
       RunRules(df, model, options.rules, options.selection);
+  for (base::Diagnostic& d : shellcheck) {
+    if (!options.selection.EnabledCode(d.code, ShellCheckOnByDefault(d.code))) continue;
+    d.severity = options.selection.SeverityOfCode(d.code, d.severity);
+    findings.push_back(std::move(d));
+  }
   // Suppressions, then the rules that judge them (they need to know what was suppressed).
   suppress::Suppressor suppressor(df, options.disable_ignore_pragma);
   std::vector<const rules::Rule*> ran;

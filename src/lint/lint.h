@@ -7,6 +7,7 @@
 #include "base/diagnostic.h"
 #include "lint/engine.h"
 #include "rules/rule.h"
+#include "shellcheck/scripts.h"
 #include "syntax/ast.h"
 
 namespace shipshape::lint {
@@ -29,5 +30,15 @@ struct FileResult {
 /// Parses and lints `text`. Syntax errors are diagnostics (with an empty code); linting goes
 /// on with every instruction that parsed.
 FileResult LintText(std::string path, std::string text, const LintOptions& options = {});
+
+/// Lints a parsed file. `shellcheck`: ShellCheck's findings on its RUN scripts
+/// (shellcheck::ToDiagnostics); they go through the selection (SC1090, SC1091 and SC2187 are
+/// off unless named, as in hadolint), severity overrides and pragmas like the rules' findings.
+FileResult LintDockerfile(syntax::Dockerfile df, const LintOptions& options,
+                          std::vector<base::Diagnostic> shellcheck = {});
+
+/// The scripts of `df`'s RUN instructions that ShellCheck should check (shellcheck::Collect).
+std::vector<shellcheck::Script> ShellCheckScripts(const syntax::Dockerfile& df,
+                                                  const LintOptions& options);
 
 }  // namespace shipshape::lint

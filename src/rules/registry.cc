@@ -207,6 +207,17 @@ int SelectorMatch(const Rule& rule, std::string_view selector) {
   return 0;
 }
 
+int SelectorMatchCode(std::string_view code, std::string_view selector) {
+  if (selector.empty()) return 0;
+  if (base::EqualsIgnoreCase(selector, "ALL")) return 1;
+  if (base::EqualsIgnoreCase(selector, code)) return 100;
+  if (IsCodePrefix(selector) && selector.size() < code.size() &&
+      base::EqualsIgnoreCase(code.substr(0, selector.size()), selector)) {
+    return 2 + static_cast<int>(selector.size());
+  }
+  return 0;
+}
+
 bool IsKnownSelector(std::string_view selector) {
   for (const Rule* r : kRules) {
     if (SelectorMatch(*r, selector) > 0) return true;

@@ -21,6 +21,10 @@ const Rule* FindRule(std::string_view code_or_name);
 /// names compare case-insensitively.
 int SelectorMatch(const Rule& rule, std::string_view selector);
 
+/// SelectorMatch for a finding whose code no rule has (ShellCheck's `SC2086`): `ALL` 1, a code
+/// prefix 2 + its length, the code itself 100.
+int SelectorMatchCode(std::string_view code, std::string_view selector);
+
 /// Whether `selector` is one shipshape understands: `ALL`, a rule's code, name or BuildKit
 /// name, a code prefix of letters and digits that starts a known family (`DL`, `SP`, `SC`,
 /// `DL30`), or a ShellCheck code (`SC2086`).

@@ -596,8 +596,7 @@ bool Command::IsSubcommand(std::initializer_list<std::string_view> names) const 
   return false;
 }
 
-Analysis Analysis::Analyze(const model::Model& model, std::size_t index) {
-  Analysis run;
+Script ScriptOf(const model::Model& model, std::size_t index) {
   const syntax::Dockerfile& df = model.dockerfile();
   const syntax::Instruction& inst = df.instructions.at(index);
   bool windows = df.escape == '`';
@@ -607,7 +606,14 @@ Analysis Analysis::Analyze(const model::Model& model, std::size_t index) {
       if (base.find(marker) != std::string::npos) windows = true;
     }
   }
-  run.script_ = BuildScript(df, inst, model.ShellAt(index), windows && !model.ShellSetAt(index));
+  return BuildScript(df, inst, model.ShellAt(index), windows && !model.ShellSetAt(index));
+}
+
+Analysis Analysis::Analyze(const model::Model& model, std::size_t index) {
+  Analysis run;
+  const syntax::Dockerfile& df = model.dockerfile();
+  const syntax::Instruction& inst = df.instructions.at(index);
+  run.script_ = ScriptOf(model, index);
   if (run.script_.interpreter == Interpreter::kExec) {
     run.tree_ = std::make_unique<Tree>(ExecCommand(df, inst, run.script_));
   } else if (run.script_.interpreter == Interpreter::kPosix) {

@@ -96,6 +96,10 @@ struct Command {
   bool IsSubcommand(std::initializer_list<std::string_view> names) const;
 };
 
+/// The script instruction `index` of `model`'s Dockerfile runs (RUN, or ONBUILD RUN), with the
+/// SHELL in force, or cmd in a file that targets Windows and sets no SHELL.
+Script ScriptOf(const model::Model& model, std::size_t index);
+
 /// A RUN instruction's script, parsed and analysed.
 class Analysis {
  public:

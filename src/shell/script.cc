@@ -153,6 +153,19 @@ base::Range SourceMap::ToSource(std::uint32_t begin, std::uint32_t end) const {
   return {b, std::max(b, ToSource(end - 1) + 1)};
 }
 
+std::optional<base::Range> SourceMap::VerbatimSource(std::uint32_t begin, std::uint32_t end,
+                                                     bool prefer_earlier) const {
+  if (end < begin) return std::nullopt;
+  std::optional<base::Range> found;
+  for (const Run& r : runs_) {
+    if (r.text <= begin && end <= r.text + r.length) {
+      found = base::Range{r.source + (begin - r.text), r.source + (end - r.text)};
+      if (begin != end || prefer_earlier) return found;
+    }
+  }
+  return found;
+}
+
 Interpreter InterpreterOf(std::span<const std::string> shell, std::string* dialect) {
   if (shell.empty()) return Interpreter::kExec;
   std::string name = Basename(shell[0]);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,12 @@ class SourceMap {
   std::uint32_t ToSource(std::uint32_t offset) const;
   /// The source bytes of text bytes [begin, end): from the first byte to just after the last.
   base::Range ToSource(std::uint32_t begin, std::uint32_t end) const;
+  /// When text bytes [begin, end) are a verbatim copy of contiguous source bytes, those source
+  /// bytes (so an edit of them is the same edit of the source); else nullopt. An empty range
+  /// where one piece ends and the next starts goes to the end of the earlier piece when
+  /// `prefer_earlier`, else to the start of the later one.
+  std::optional<base::Range> VerbatimSource(std::uint32_t begin, std::uint32_t end,
+                                            bool prefer_earlier) const;
 
  private:
   struct Run {

@@ -1,0 +1,290 @@
+// ShellCheck inside RUN: fixtures (tests/shellcheck/fixtures/*.Dockerfile) whose
+// `# expect: SC#### @COL-ENDCOL [fix=unsafe|none]` annotations name every ShellCheck finding
+// on the next line that is not a comment (columns as the JSON output prints them, the end
+// exclusive), checked exhaustively against the real ShellCheck; fixes applied to the
+// Dockerfile; positions through invalid UTF-8; the batch runner's error handling.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "lint/lint.h"
+#include "shellcheck/runner.h"
+#include "shellcheck/scripts.h"
+#include "syntax/parser.h"
+#include "test_data.h"
+
+namespace shipshape::shellcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The ShellCheck binary; the test fails without it (`make test` installs it).
+std::string Binary() {
+  const std::string binary = FindShellCheck();
+  EXPECT_FALSE(binary.empty()) << "`shellcheck` is not on PATH; `make test` installs it "
+                                  "(scripts/setup-deps.sh)";
+  return binary;
+}
+
+/// Lints `text` with ShellCheck's findings, as `shipshape lint` does.
+lint::FileResult LintWithShellCheck(const std::string& name, const std::string& text,
+                                    const lint::LintOptions& options = {}) {
+  syntax::Dockerfile df = syntax::Parse(name, text);
+  const std::vector<Script> scripts = lint::ShellCheckScripts(df, options);
+  std::vector<const Script*> pointers;
+  for (const Script& s : scripts) pointers.push_back(&s);
+  RunOptions run;
+  run.binary = Binary();
+  run.parallel = 2;
+  const RunResult result = shellcheck::Run(pointers, run);
+  EXPECT_EQ(result.error, "") << name;
+  std::vector<base::Diagnostic> found;
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    for (base::Diagnostic& d : ToDiagnostics(scripts[i], result.comments[i])) {
+      found.push_back(std::move(d));
+    }
+  }
+  return lint::LintDockerfile(std::move(df), options, std::move(found));
+}
+
+struct Expectation {
+  std::uint32_t line = 0;
+  std::string code;
+  std::uint32_t column = 0, end_column = 0;
+  std::string fix;
+  std::string source;
+};
+
+std::vector<Expectation> ParseExpectations(const std::string& text) {
+  static const std::regex kExpect(
+      R"re(^\s*# expect: (SC[0-9]+) @([0-9]+)-([0-9]+)(?: fix=(unsafe|none))?\s*$)re");
+  std::vector<Expectation> out, pending;
+  std::istringstream in(text);
+  std::uint32_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    std::smatch m;
+    if (std::regex_match(line, m, kExpect)) {
+      pending.push_back({0, m[1], static_cast<std::uint32_t>(std::stoul(m[2])),
+                         static_cast<std::uint32_t>(std::stoul(m[3])), m[4], line});
+      continue;
+    }
+    EXPECT_EQ(line.find("# expect:"), std::string::npos) << "malformed: " << line;
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first != std::string::npos && line[first] == '#') continue;
+    for (Expectation& e : pending) {
+      e.line = number;
+      out.push_back(e);
+    }
+    pending.clear();
+  }
+  EXPECT_TRUE(pending.empty()) << "annotation at the end applies to nothing";
+  return out;
+}
+
+std::string Applied(std::string text, const base::Fix& fix) {
+  for (auto it = fix.edits.rbegin(); it != fix.edits.rend(); ++it) {
+    text.replace(it->range.begin, it->range.end - it->range.begin, it->text);
+  }
+  return text;
+}
+
+TEST(ShellCheck, Fixtures) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(testing::SourcePath("tests/shellcheck/fixtures"))) {
+    files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 6u);
+  for (const fs::path& path : files) {
+    const std::string text = testing::ReadFileOrFail(path.string());
+    const lint::FileResult result = LintWithShellCheck(path.filename().string(), text);
+    const syntax::Dockerfile& df = result.dockerfile;
+    std::vector<const base::Diagnostic*> found;
+    for (const base::Diagnostic& d : result.diagnostics) {
+      if (d.code.rfind("SC", 0) == 0) found.push_back(&d);
+    }
+    auto describe = [&](const base::Diagnostic& d) {
+      const base::Position b = df.lines().PositionOf(d.range.begin);
+      const base::Position e = df.lines().PositionOf(d.range.end);
+      return fmt::format("{}:{}-{}:{} {} {}{}", b.line, b.column, e.line, e.column, d.code,
+                         d.message, d.fix ? " [fix]" : "");
+    };
+    std::vector<bool> used(found.size(), false);
+    for (const Expectation& e : ParseExpectations(text)) {
+      bool matched = false;
+      for (std::size_t i = 0; i < found.size() && !matched; ++i) {
+        const base::Diagnostic& d = *found[i];
+        const base::Position b = df.lines().PositionOf(d.range.begin);
+        const base::Position end = df.lines().PositionOf(d.range.end);
+        if (used[i] || d.code != e.code || b.line != e.line || b.column != e.column ||
+            end.line != e.line || end.column != e.end_column) {
+          continue;
+        }
+        if (e.fix == "unsafe" &&
+            (!d.fix || d.fix->applicability != base::Applicability::kUnsafe)) {
+          continue;
+        }
+        if (e.fix == "none" && d.fix) continue;
+        used[i] = matched = true;
+      }
+      if (!matched) {
+        std::string got;
+        for (const base::Diagnostic* d : found) got += "\n  " + describe(*d);
+        ADD_FAILURE() << path.filename() << ":" << e.line << ": unmet " << e.source
+                      << "\nfound:" << got;
+      }
+    }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      if (!used[i]) ADD_FAILURE() << path.filename() << ": unexpected " << describe(*found[i]);
+    }
+    // Every fix applies to the Dockerfile without breaking it.
+    for (const base::Diagnostic* d : found) {
+      if (!d->fix) continue;
+      const syntax::Dockerfile fixed = syntax::Parse("fixed", Applied(text, *d->fix));
+      EXPECT_EQ(fixed.errors.size(), df.errors.size()) << describe(*d);
+      EXPECT_EQ(fixed.instructions.size(), df.instructions.size()) << describe(*d);
+    }
+  }
+}
+
+/// The fixed text of the only finding with `code` in `text`.
+std::string FixOf(const std::string& text, const std::string& code) {
+  const lint::FileResult result = LintWithShellCheck("Dockerfile", text);
+  for (const base::Diagnostic& d : result.diagnostics) {
+    if (d.code == code) {
+      EXPECT_TRUE(d.fix.has_value()) << code;
+      return d.fix ? Applied(text, *d.fix) : text;
+    }
+  }
+  ADD_FAILURE() << "no " << code;
+  return text;
+}
+
+TEST(ShellCheck, FixesEditTheExactBytes) {
+  // Quotes around a variable on a continuation line; the line structure is kept.
+  EXPECT_EQ(FixOf("FROM debian:12\nRUN true && \\\n    echo $x\n", "SC2086"),
+            "FROM debian:12\nRUN true && \\\n    echo \"$x\"\n");
+  // Backticks to $(...), in a heredoc body.
+  EXPECT_EQ(FixOf("FROM debian:12\nRUN <<EOF\necho \"`date`\"\nEOF\n", "SC2006"),
+            "FROM debian:12\nRUN <<EOF\necho \"$(date)\"\nEOF\n");
+  // A word split over a continuation: the closing quote attaches to the variable, the
+  // opening one to the start of the word.
+  EXPECT_EQ(FixOf("FROM debian:12\nRUN echo $\\\nx\n", "SC2086"),
+            "FROM debian:12\nRUN echo \"$\\\nx\"\n");
+  // CRLF line endings are kept.
+  EXPECT_EQ(FixOf("FROM debian:12\r\nRUN cd /a \\\r\n ; ls\r\n", "SC2164"),
+            "FROM debian:12\r\nRUN cd /a || exit \\\r\n ; ls\r\n");
+}
+
+TEST(ShellCheck, ColumnsAfterInvalidUtf8AndNul) {
+  // Bytes that are not UTF-8 (and NUL) count one column each, as ShellCheck is given `?`.
+  const std::string text = std::string("FROM debian:12\nRUN echo \xff\xfe\xe2\x82 ") +
+                           std::string(1, '\0') + " $v\n";
+  const lint::FileResult result = LintWithShellCheck("Dockerfile", text);
+  bool seen = false;
+  for (const base::Diagnostic& d : result.diagnostics) {
+    if (d.code != "SC2154") continue;
+    seen = true;
+    EXPECT_EQ(text.substr(d.range.begin, d.range.end - d.range.begin), "$v");
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(ShellCheck, SelectionAndSeverityApplyToShellCheckCodes) {
+  const std::string text = "FROM debian:12\nRUN . ./env.sh && echo $v\n";
+  auto codes = [&](const lint::LintOptions& options) {
+    std::vector<std::string> out;
+    for (const base::Diagnostic& d : LintWithShellCheck("Dockerfile", text, options).diagnostics) {
+      if (d.code.rfind("SC", 0) == 0) out.push_back(d.code + ":" + std::string(base::SeverityName(d.severity)));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(codes({}), (std::vector<std::string>{"SC2086:info", "SC2154:warning"}));
+  lint::LintOptions ignore;
+  ignore.selection.ignore = {"SC2154"};
+  EXPECT_EQ(codes(ignore), (std::vector<std::string>{"SC2086:info"}));
+  // SC1091 is off by default (as in hadolint) and on when named; severity overrides apply.
+  lint::LintOptions named;
+  named.selection.extend_select = {"SC1091"};
+  named.selection.severity["SC2"] = base::Severity::kError;
+  EXPECT_EQ(codes(named),
+            (std::vector<std::string>{"SC1091:info", "SC2086:error", "SC2154:error"}));
+  // --select replaces the default set: only what it names.
+  lint::LintOptions select;
+  select.selection.select = {"SC20"};
+  EXPECT_EQ(codes(select), (std::vector<std::string>{"SC2086:info"}));
+}
+
+TEST(ShellCheck, ManyScriptsInFewProcesses) {
+  // 450 scripts from 150 files go through the runner; each finding lands in its own file.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 150; ++i) {
+    texts.push_back(fmt::format("FROM debian:12\nRUN echo $a{0}\nRUN echo ok\nRUN echo $b{0}\n", i));
+  }
+  std::vector<syntax::Dockerfile> files;
+  std::vector<std::vector<Script>> scripts;
+  std::vector<const Script*> all;
+  for (const std::string& t : texts) files.push_back(syntax::Parse("Dockerfile", t));
+  for (const syntax::Dockerfile& df : files) scripts.push_back(lint::ShellCheckScripts(df, {}));
+  for (const auto& list : scripts) {
+    for (const Script& s : list) all.push_back(&s);
+  }
+  ASSERT_EQ(all.size(), 450u);
+  RunOptions run;
+  run.binary = Binary();
+  run.parallel = 2;
+  const RunResult result = shellcheck::Run(all, run);
+  ASSERT_EQ(result.error, "");
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::vector<std::string> names;
+    for (const Script& s : scripts[i]) {
+      for (const base::Diagnostic& d : ToDiagnostics(s, result.comments[k++])) {
+        if (d.code == "SC2154") names.push_back(std::string(files[i].text().substr(d.range.begin, d.range.end - d.range.begin)));
+      }
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{fmt::format("$a{}", i), fmt::format("$b{}", i)}));
+  }
+}
+
+TEST(ShellCheck, AFailingShellCheckIsAnErrorNotACrash) {
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", "FROM debian:12\nRUN echo $x\n");
+  const std::vector<Script> scripts = lint::ShellCheckScripts(df, {});
+  std::vector<const Script*> pointers = {&scripts[0]};
+  RunOptions run;
+  run.binary = "/bin/false";  // exits 1 with no output: not json1
+  RunResult result = shellcheck::Run(pointers, run);
+  EXPECT_NE(result.error, "");
+  ASSERT_EQ(result.comments.size(), 1u);
+  EXPECT_TRUE(result.comments[0].empty());
+  run.binary = "/nonexistent/shellcheck";
+  result = shellcheck::Run(pointers, run);
+  EXPECT_NE(result.error.find("cannot run"), std::string::npos) << result.error;
+}
+
+TEST(ShellCheck, ParsesJson1) {
+  std::vector<std::pair<std::string, Comment>> out;
+  EXPECT_FALSE(ParseJson1("not json", out));
+  EXPECT_FALSE(ParseJson1("[]", out));
+  ASSERT_TRUE(ParseJson1(R"({"comments":[{"file":"a.sh","line":2,"endLine":2,"column":3,
+    "endColumn":5,"level":"info","code":2086,"message":"m","fix":{"replacements":[
+    {"line":2,"column":3,"endLine":2,"endColumn":3,"replacement":"\""}]}}]})", out));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].first, "a.sh");
+  EXPECT_EQ(out[0].second.code, 2086);
+  EXPECT_EQ(out[0].second.end_column, 5);
+  ASSERT_EQ(out[0].second.fix.size(), 1u);
+  EXPECT_EQ(out[0].second.fix[0].text, "\"");
+}
+
+}  // namespace
+}  // namespace shipshape::shellcheck
