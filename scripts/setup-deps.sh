@@ -11,6 +11,7 @@ packages=(
   zlib1g-dev
   libyaml-cpp-dev
   libxml2-utils python3-jsonschema
+  shellcheck
 )
 
 missing=()

@@ -104,9 +104,10 @@ void ForEach(std::size_t count, unsigned jobs, F work) {
 }
 
 /// Lints `inputs` on `jobs` threads; outcomes in input order. Files whose scripts go through
-/// ShellCheck are parsed first, then every script of every file is checked in batches
-/// (`jobs` ShellCheck processes at a time), then the files are linted with ShellCheck's
-/// findings. `shellcheck_error` says why some scripts could not be checked.
+/// ShellCheck are parsed first; then every script of every file is checked in batches
+/// (`jobs` ShellCheck processes at a time) while the rules run on each file; then each file
+/// is finished with ShellCheck's findings (selection, pragmas). `shellcheck_error` says why
+/// some scripts could not be checked.
 std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
                              const std::string& shellcheck_binary,
                              std::string& shellcheck_error) {
@@ -146,7 +147,16 @@ std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
   run_options.binary = shellcheck_binary;
   run_options.parallel = jobs;
   if (const char* keep = std::getenv("SHIPSHAPE_SHELLCHECK_SCRIPTS")) run_options.keep_dir = keep;
-  shellcheck::RunResult checked = shellcheck::Run(all, run_options);
+  // ShellCheck's processes run while the rules do.
+  shellcheck::RunResult checked;
+  std::thread runner([&] { checked = shellcheck::Run(all, run_options); });
+  std::vector<std::optional<lint::PartialResult>> partial(outcomes.size());
+  ForEach(inputs.size(), jobs, [&](std::size_t i) {
+    if (!outcomes[i].parsed) return;
+    partial[i].emplace(lint::LintRules(std::move(*outcomes[i].parsed), inputs[i].options));
+    outcomes[i].parsed.reset();
+  });
+  runner.join();
   shellcheck_error = checked.error;
   std::vector<std::vector<base::Diagnostic>> found(outcomes.size());
   std::size_t k = 0;
@@ -159,10 +169,10 @@ std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
     outcomes[i].scripts.clear();
   }
   ForEach(inputs.size(), jobs, [&](std::size_t i) {
-    if (!outcomes[i].parsed) return;
-    outcomes[i].result = lint::LintDockerfile(std::move(*outcomes[i].parsed), inputs[i].options,
-                                              std::move(found[i]));
-    outcomes[i].parsed.reset();
+    if (!partial[i]) return;
+    outcomes[i].result =
+        lint::Finish(std::move(*partial[i]), inputs[i].options, std::move(found[i]));
+    partial[i].reset();
   });
   return outcomes;
 }
@@ -412,6 +422,16 @@ int RunRules(const std::string& write_docs) {
 
 int RunRule(const std::string& code) {
   const rules::Rule* rule = rules::FindRule(code);
+  if (!rule && code.size() == 6 && (code.starts_with("SC") || code.starts_with("sc")) &&
+      std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    const std::string upper = "SC" + code.substr(2);
+    WriteAll(STDOUT_FILENO,
+             fmt::format("# {}\n\n{} is ShellCheck's check, reported on RUN scripts when "
+                         "`shellcheck` is installed (see `--shellcheck`): "
+                         "https://www.shellcheck.net/wiki/{}\n",
+                         upper, upper, upper));
+    return kExitClean;
+  }
   if (!rule) {
     PrintError(fmt::format("no rule {} (see `shipshape rules`)", code));
     return kExitError;

@@ -34,20 +34,30 @@ std::vector<shellcheck::Script> ShellCheckScripts(const syntax::Dockerfile& df,
   return shellcheck::Collect(model::Model::Build(df, ModelOptionsFor(options)));
 }
 
-FileResult LintDockerfile(syntax::Dockerfile parsed, const LintOptions& options,
-                          std::vector<base::Diagnostic> shellcheck) {
-  FileResult result{std::move(parsed), {}};
-  const syntax::Dockerfile& df = result.dockerfile;
+namespace {
+
+// The model points at the Dockerfile object: build it on the one in its final place (inside
+// the PartialResult), and move that out only when the model is no longer used.
+
+/// Syntax errors as diagnostics, then the rules' findings.
+void RunRulesOn(PartialResult& partial, const model::Model& model, const LintOptions& options) {
+  const syntax::Dockerfile& df = partial.result.dockerfile;
   for (const syntax::SyntaxError& e : df.errors) {
     base::Diagnostic d;
     d.severity = base::Severity::kError;
     d.range = e.range;
     d.message = e.Text();
-    result.diagnostics.push_back(std::move(d));
+    partial.result.diagnostics.push_back(std::move(d));
   }
-  const model::Model model = model::Model::Build(df, ModelOptionsFor(options));
-  std::vector<base::Diagnostic> findings =
-      RunRules(df, model, options.rules, options.selection);
+  partial.findings = RunRules(df, model, options.rules, options.selection);
+}
+
+/// ShellCheck's findings through the selection, the suppressions, the rules about pragmas.
+void FinishWith(PartialResult& partial, const model::Model& model, const LintOptions& options,
+                std::vector<base::Diagnostic> shellcheck) {
+  FileResult& result = partial.result;
+  std::vector<base::Diagnostic>& findings = partial.findings;
+  const syntax::Dockerfile& df = result.dockerfile;
   for (base::Diagnostic& d : shellcheck) {
     if (!options.selection.EnabledCode(d.code, ShellCheckOnByDefault(d.code))) continue;
     d.severity = options.selection.SeverityOfCode(d.code, d.severity);
@@ -74,11 +84,43 @@ FileResult LintDockerfile(syntax::Dockerfile parsed, const LintOptions& options,
   suppressor.Apply(about_pragmas);
   for (base::Diagnostic& d : about_pragmas) findings.push_back(std::move(d));
   for (base::Diagnostic& d : findings) result.diagnostics.push_back(std::move(d));
+  findings.clear();
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const base::Diagnostic& a, const base::Diagnostic& b) {
                      return a.range.begin < b.range.begin;
                    });
-  return result;
+}
+
+}  // namespace
+
+PartialResult LintRules(syntax::Dockerfile df, const LintOptions& options) {
+  PartialResult partial{{std::move(df), {}}, {}};
+  const model::Model model =
+      model::Model::Build(partial.result.dockerfile, ModelOptionsFor(options));
+  RunRulesOn(partial, model, options);
+  return partial;
+}
+
+FileResult Finish(PartialResult partial, const LintOptions& options,
+                  std::vector<base::Diagnostic> shellcheck) {
+  {
+    const model::Model model =
+        model::Model::Build(partial.result.dockerfile, ModelOptionsFor(options));
+    FinishWith(partial, model, options, std::move(shellcheck));
+  }
+  return std::move(partial.result);
+}
+
+FileResult LintDockerfile(syntax::Dockerfile df, const LintOptions& options,
+                          std::vector<base::Diagnostic> shellcheck) {
+  PartialResult partial{{std::move(df), {}}, {}};
+  {
+    const model::Model model =
+        model::Model::Build(partial.result.dockerfile, ModelOptionsFor(options));
+    RunRulesOn(partial, model, options);
+    FinishWith(partial, model, options, std::move(shellcheck));
+  }
+  return std::move(partial.result);
 }
 
 }  // namespace shipshape::lint

@@ -37,6 +37,20 @@ FileResult LintText(std::string path, std::string text, const LintOptions& optio
 FileResult LintDockerfile(syntax::Dockerfile df, const LintOptions& options,
                           std::vector<base::Diagnostic> shellcheck = {});
 
+/// A file the rules have looked at, waiting for ShellCheck's findings.
+struct PartialResult {
+  /// The file and its syntax errors.
+  FileResult result;
+  /// The rules' findings, not yet suppressed.
+  std::vector<base::Diagnostic> findings;
+};
+
+/// LintDockerfile in two halves, so that the rules run while ShellCheck does: the rules, then
+/// ShellCheck's findings, the suppressions and the rules about pragmas.
+PartialResult LintRules(syntax::Dockerfile df, const LintOptions& options);
+FileResult Finish(PartialResult partial, const LintOptions& options,
+                  std::vector<base::Diagnostic> shellcheck);
+
 /// The scripts of `df`'s RUN instructions that ShellCheck should check (shellcheck::Collect).
 std::vector<shellcheck::Script> ShellCheckScripts(const syntax::Dockerfile& df,
                                                   const LintOptions& options);

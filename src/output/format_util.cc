@@ -32,6 +32,8 @@ bool IsRealReplacement(std::string_view s, std::size_t pos, const base::DecodedR
 }  // namespace
 
 std::string RuleUrl(std::string_view code) {
+  // ShellCheck's checks are documented on its wiki.
+  if (code.starts_with("SC")) return fmt::format("https://www.shellcheck.net/wiki/{}", code);
   return fmt::format("{}{}.md", kRuleDocsBaseUrl, code);
 }
 

@@ -2,6 +2,7 @@
 // hadolint's, the driver carries a `rules` array with each reported rule's docs and help URI,
 // results carry end positions, fixes and stable partial fingerprints.
 #include <map>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "output/format_util.h"
@@ -47,7 +48,14 @@ Json RuleDescriptor(std::string_view code, const rules::Rule* rule) {
     j["defaultConfiguration"] = {{"level", "error"}};
     return j;
   }
-  if (!rule) return j;
+  if (!rule) {
+    if (code.starts_with("SC")) {
+      j["shortDescription"] = {{"text", fmt::format("ShellCheck's check {}", code)}};
+      j["helpUri"] = RuleUrl(code);
+      j["properties"] = {{"tags", Json::array({"shellcheck"})}};
+    }
+    return j;
+  }
   j["name"] = rule->name;
   j["shortDescription"] = {{"text", rule->summary}};
   const std::string_view what = DocSection(rule->doc, "What it does");
