@@ -10,39 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "corpus.h"
 #include "model/model.h"
 #include "shell/commands.h"
 #include "syntax/parser.h"
 
 namespace {
 
-const std::vector<std::string>& Corpus() {
-  static const std::vector<std::string> files = [] {
-    std::vector<std::string> out;
-    const char* env = std::getenv("SHIPSHAPE_SHARED_DIR");
-    const std::filesystem::path dir =
-        std::filesystem::path(env && *env ? env : SHIPSHAPE_SHARED_DIR) / "corpus" / "files";
-    std::vector<std::filesystem::path> paths;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-      if (e.is_regular_file()) paths.push_back(e.path());
-    }
-    std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) {
-      std::ifstream in(p, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
-    }
-    return out;
-  }();
-  return files;
-}
-
-std::size_t CorpusBytes() {
-  std::size_t n = 0;
-  for (const std::string& f : Corpus()) n += f.size();
-  return n;
-}
+using shipshape::bench::Corpus;
+using shipshape::bench::CorpusBytes;
 
 void BM_ParseCorpus(benchmark::State& state) {
   const std::vector<std::string>& files = Corpus();

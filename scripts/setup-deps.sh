@@ -14,6 +14,11 @@ packages=(
   shellcheck
 )
 
+# `--bench`: also what bench/compare.sh measures with and against.
+if [[ ${1:-} == --bench ]]; then
+  packages+=(hyperfine time nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

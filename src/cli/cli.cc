@@ -5,6 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <set>
@@ -108,10 +111,23 @@ void ForEach(std::size_t count, unsigned jobs, F work) {
 /// (`jobs` ShellCheck processes at a time) while the rules run on each file; then each file
 /// is finished with ShellCheck's findings (selection, pragmas). `shellcheck_error` says why
 /// some scripts could not be checked.
-std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
-                             const std::string& shellcheck_binary,
-                             std::string& shellcheck_error) {
+void LintAll(const std::vector<Input>& inputs, unsigned jobs,
+             const std::string& shellcheck_binary, std::string& shellcheck_error,
+             const std::function<void(std::size_t, Outcome&)>& emit) {
   std::vector<Outcome> outcomes(inputs.size());
+  // Outcomes are handed to `emit` in input order as soon as all before them are done, then
+  // freed: a run over many files keeps only those finished out of order.
+  std::mutex emit_mu;
+  std::size_t next_emit = 0;
+  std::vector<char> done(inputs.size(), 0);
+  auto finished = [&](std::size_t i) {
+    std::lock_guard<std::mutex> lock(emit_mu);
+    done[i] = 1;
+    for (; next_emit < inputs.size() && done[next_emit]; ++next_emit) {
+      emit(next_emit, outcomes[next_emit]);
+      outcomes[next_emit] = Outcome();
+    }
+  };
   const bool any_shellcheck =
       !shellcheck_binary.empty() &&
       std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.shellcheck; });
@@ -120,12 +136,13 @@ std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
       base::ReadResult file = base::ReadFile(inputs[i].read_path);
       if (!file.ok()) {
         outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
-        return;
+      } else {
+        outcomes[i].result =
+            lint::LintText(inputs[i].name, std::move(file.text), inputs[i].options);
       }
-      outcomes[i].result =
-          lint::LintText(inputs[i].name, std::move(file.text), inputs[i].options);
+      finished(i);
     });
-    return outcomes;
+    return;
   }
 
   ForEach(inputs.size(), jobs, [&](std::size_t i) {
@@ -169,12 +186,13 @@ std::vector<Outcome> LintAll(const std::vector<Input>& inputs, unsigned jobs,
     outcomes[i].scripts.clear();
   }
   ForEach(inputs.size(), jobs, [&](std::size_t i) {
-    if (!partial[i]) return;
-    outcomes[i].result =
-        lint::Finish(std::move(*partial[i]), inputs[i].options, std::move(found[i]));
-    partial[i].reset();
+    if (partial[i]) {
+      outcomes[i].result =
+          lint::Finish(std::move(*partial[i]), inputs[i].options, std::move(found[i]));
+      partial[i].reset();
+    }
+    finished(i);
   });
-  return outcomes;
 }
 
 /// Whether `severity` reaches `threshold` (kNone: nothing does).
@@ -303,61 +321,101 @@ int RunLint(const LintFlags& flags) {
                    [](const Input& a, const Input& b) { return a.name < b.name; });
   const unsigned jobs =
       flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::string shellcheck_error;
-  std::vector<Outcome> outcomes = LintAll(inputs, jobs, shellcheck_binary, shellcheck_error);
-  if (!shellcheck_error.empty()) {
-    PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked", shellcheck_error));
-    tool_error = true;
+  // Formats pair with --output files by position (as hadolint's -f/-o); the rest go to stdout,
+  // outputs without a format get tty.
+  std::vector<std::string> formats = run->format.value;
+  if (formats.empty()) formats.push_back("tty");
+  while (formats.size() < flags.outputs.size()) formats.push_back("tty");
+  for (const std::string& f : formats) {
+    if (!output::IsFormatName(f)) {
+      PrintError(fmt::format("unknown format `{}`", f));
+      return kExitError;
+    }
   }
+  output::Color color = output::Color::kAuto;
+  if (run->color.value == config::Color::kAlways) color = output::Color::kAlways;
+  if (run->color.value == config::Color::kNever || run->no_color.value) {
+    color = output::Color::kNever;
+  }
+  // Each report goes to standard output or its file. tty and json are written file by file as
+  // results come in (so memory stays flat over thousands of files); the other formats need
+  // every result first.
+  struct Report {
+    std::string format;
+    output::ReportOptions options;
+    std::unique_ptr<output::StreamWriter> stream;
+    std::string file;  // empty: standard output
+    std::ofstream out;
+    std::string pending;
+  };
+  std::vector<Report> reports(formats.size());
+  bool keep_results = false;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    Report& r = reports[i];
+    r.format = formats[i];
+    if (i < flags.outputs.size()) r.file = flags.outputs[i];
+    r.options.color = r.file.empty() && output::UseColor(color);
+    r.stream = output::StreamWriter::Make(r.format, r.options.color);
+    if (!r.stream) keep_results = true;
+  }
+  for (Report& r : reports) {
+    if (r.file.empty()) continue;
+    r.out.open(r.file, std::ios::binary | std::ios::trunc);
+    if (!r.out) {
+      PrintError(fmt::format("{}: cannot write the {} report", r.file, r.format));
+      return kExitError;
+    }
+  }
+  auto flush = [&](Report& r, bool force) {
+    if (r.pending.empty() || (!force && r.pending.size() < (1u << 16))) return;
+    if (r.file.empty()) {
+      WriteAll(STDOUT_FILENO, r.pending);
+    } else {
+      r.out << r.pending;
+    }
+    r.pending.clear();
+  };
+
+  std::string shellcheck_error;
   std::vector<lint::FileResult> results;
-  results.reserve(outcomes.size());
   bool failing = false;
-  for (std::size_t i = 0; i < outcomes.size(); ++i) {
-    Outcome& o = outcomes[i];
+  LintAll(inputs, jobs, shellcheck_binary, shellcheck_error, [&](std::size_t i, Outcome& o) {
     if (!o.error.empty()) {
       PrintError(o.error);
       tool_error = true;
-      continue;
+      return;
     }
-    if (!o.result) continue;
+    if (!o.result) return;
     for (const base::Diagnostic& d : o.result->diagnostics) {
       // Syntax errors always fail (unless --no-fail); findings at or above the threshold do.
       if (!inputs[i].no_fail && (d.code.empty() || Reaches(d.severity, inputs[i].threshold))) {
         failing = true;
       }
     }
-    results.push_back(std::move(*o.result));
-  }
-
-  // Formats pair with --output files by position (as hadolint's -f/-o); the rest go to stdout,
-  // outputs without a format get tty.
-  std::vector<std::string> formats = run->format.value;
-  if (formats.empty()) formats.push_back("tty");
-  while (formats.size() < flags.outputs.size()) formats.push_back("tty");
-  output::Color color = output::Color::kAuto;
-  if (run->color.value == config::Color::kAlways) color = output::Color::kAlways;
-  if (run->color.value == config::Color::kNever || run->no_color.value) {
-    color = output::Color::kNever;
-  }
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    const bool to_file = i < flags.outputs.size();
-    output::ReportOptions report;
-    report.color = !to_file && output::UseColor(color);
-    std::string out;
-    if (!output::WriteReport(formats[i], out, results, report)) {
-      PrintError(fmt::format("unknown format `{}`", formats[i]));
-      return kExitError;
+    for (Report& r : reports) {
+      if (!r.stream) continue;
+      r.stream->Add(*o.result, r.pending);
+      flush(r, false);
     }
-    if (!to_file) {
-      WriteAll(STDOUT_FILENO, out);
-      continue;
+    if (keep_results) results.push_back(std::move(*o.result));
+  });
+  if (!shellcheck_error.empty()) {
+    PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked", shellcheck_error));
+    tool_error = true;
+  }
+  for (Report& r : reports) {
+    if (r.stream) {
+      r.stream->Finish(r.pending);
+    } else {
+      output::WriteReport(r.format, r.pending, results, r.options);
     }
-    std::ofstream f(flags.outputs[i], std::ios::binary | std::ios::trunc);
-    f << out;
-    f.close();
-    if (!f) {
-      PrintError(fmt::format("{}: cannot write the {} report", flags.outputs[i], formats[i]));
-      tool_error = true;
+    flush(r, true);
+    if (!r.file.empty()) {
+      r.out.close();
+      if (!r.out) {
+        PrintError(fmt::format("{}: cannot write the {} report", r.file, r.format));
+        tool_error = true;
+      }
     }
   }
   if (tool_error) return kExitError;

@@ -8,6 +8,15 @@ bool IsFormatName(std::string_view format) {
   return std::find(kFormatNames.begin(), kFormatNames.end(), format) != kFormatNames.end();
 }
 
+std::unique_ptr<StreamWriter> MakeTtyWriter(bool color);
+std::unique_ptr<StreamWriter> MakeJsonWriter();
+
+std::unique_ptr<StreamWriter> StreamWriter::Make(std::string_view format, bool color) {
+  if (format == "tty") return MakeTtyWriter(color);
+  if (format == "json") return MakeJsonWriter();
+  return nullptr;
+}
+
 bool WriteReport(std::string_view format, std::string& out,
                  const std::vector<lint::FileResult>& files, const ReportOptions& options) {
   if (format == "tty") {

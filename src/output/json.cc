@@ -16,9 +16,12 @@ std::string_view ApplicabilityName(base::Applicability a) {
 
 }  // namespace
 
-void WriteJson(std::string& out, const std::vector<lint::FileResult>& files) {
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const lint::FileResult& f : files) {
+namespace {
+
+/// Each finding is dumped on its own: the same bytes as one array, without building it.
+class JsonWriter final : public StreamWriter {
+ public:
+  void Add(const lint::FileResult& f, std::string& out) override {
     const syntax::Dockerfile& df = f.dockerfile;
     for (const base::Diagnostic& d : f.diagnostics) {
       const base::Position begin = df.lines().PositionOf(d.range.begin);
@@ -49,12 +52,29 @@ void WriteJson(std::string& out, const std::vector<lint::FileResult>& files) {
         fix["edits"] = std::move(edits);
         j["fix"] = std::move(fix);
       }
-      all.push_back(std::move(j));
+      out += started_ ? ',' : '[';
+      started_ = true;
+      // Invalid UTF-8 in a message or path is replaced rather than throwing.
+      out += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     }
   }
-  // Invalid UTF-8 in a message or path is replaced rather than throwing.
-  out += all.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  out += '\n';
+
+  void Finish(std::string& out) override {
+    out += started_ ? "]\n" : "[]\n";
+  }
+
+ private:
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<StreamWriter> MakeJsonWriter() { return std::make_unique<JsonWriter>(); }
+
+void WriteJson(std::string& out, const std::vector<lint::FileResult>& files) {
+  JsonWriter w;
+  for (const lint::FileResult& f : files) w.Add(f, out);
+  w.Finish(out);
 }
 
 }  // namespace shipshape::output

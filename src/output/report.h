@@ -2,7 +2,9 @@
 // positions become 1-based lines and code-point columns only here.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/lint.h"
@@ -22,5 +24,17 @@ void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool
 /// hadolint's JSON (code, column, file, level, line, message) plus endLine, endColumn (exclusive)
 /// and fix; one array over all files. Syntax errors have code DL1000, as in hadolint.
 void WriteJson(std::string& out, const std::vector<lint::FileResult>& files);
+
+/// A report written file by file, so that a run over many files need not keep them all: `Add`
+/// each file in report order, then `Finish`. The output is the same as the Write function's.
+class StreamWriter {
+ public:
+  /// The writer of `format` (tty or json), or null for a format that needs every file before
+  /// it can write (SARIF's rule table, JUnit's totals, ...).
+  static std::unique_ptr<StreamWriter> Make(std::string_view format, bool color);
+  virtual ~StreamWriter() = default;
+  virtual void Add(const lint::FileResult& file, std::string& out) = 0;
+  virtual void Finish(std::string& out) = 0;
+};
 
 }  // namespace shipshape::output

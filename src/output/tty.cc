@@ -40,26 +40,27 @@ bool UseColor(Color color) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool color) {
-  std::size_t counts[4] = {0, 0, 0, 0};
-  std::size_t total = 0, fixable = 0, files_with = 0;
-  auto paint = [&](std::string_view code, std::string_view text) {
-    return color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
-  };
-  for (const lint::FileResult& f : files) {
+namespace {
+
+class TtyWriter final : public StreamWriter {
+ public:
+  explicit TtyWriter(bool color) : color_(color) {}
+
+  void Add(const lint::FileResult& f, std::string& out) override {
+    ++files_;
     const syntax::Dockerfile& df = f.dockerfile;
-    if (!f.diagnostics.empty()) ++files_with;
+    if (!f.diagnostics.empty()) ++files_with_;
     for (const base::Diagnostic& d : f.diagnostics) {
-      ++total;
-      ++counts[static_cast<int>(d.severity)];
-      if (d.fix) ++fixable;
+      ++total_;
+      ++counts_[static_cast<int>(d.severity)];
+      if (d.fix) ++fixable_;
       const base::Position p = df.lines().PositionOf(d.range.begin);
       const std::string label = d.code.empty()
                                     ? std::string(base::SeverityName(d.severity))
                                     : fmt::format("{}[{}]", base::SeverityName(d.severity), d.code);
       fmt::format_to(std::back_inserter(out), "{}: {}: {}\n",
-                     paint(kBold, fmt::format("{}:{}:{}", df.path(), p.line, p.column)),
-                     paint(SeverityColor(d.severity), label), d.message);
+                     Paint(kBold, fmt::format("{}:{}:{}", df.path(), p.line, p.column)),
+                     Paint(SeverityColor(d.severity), label), d.message);
       // The source line, the range underlined (to the end of the line when it goes on).
       const std::uint32_t line_start = df.lines().LineStart(p.line);
       std::string_view rest = df.text().substr(line_start);
@@ -74,12 +75,12 @@ void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool
               ? base::CountRunes(df.text().substr(d.range.begin, end_in_line - d.range.begin))
               : 1;
       fmt::format_to(std::back_inserter(out), "{} |\n{} | {}\n{} | {}{}\n",
-                     paint("\x1b[34m", gutter), paint("\x1b[34m", number), Printable(line),
-                     paint("\x1b[34m", gutter), std::string(p.column - 1, ' '),
-                     paint(SeverityColor(d.severity), std::string(width, '^')));
+                     Paint("\x1b[34m", gutter), Paint("\x1b[34m", number), Printable(line),
+                     Paint("\x1b[34m", gutter), std::string(p.column - 1, ' '),
+                     Paint(SeverityColor(d.severity), std::string(width, '^')));
       if (d.fix) {
         fmt::format_to(std::back_inserter(out), "{} = {}: {}\n", gutter,
-                       paint(kBold, d.fix->applicability == base::Applicability::kSafe
+                       Paint(kBold, d.fix->applicability == base::Applicability::kSafe
                                         ? "fix"
                                         : "fix (unsafe)"),
                        d.fix->title);
@@ -87,26 +88,48 @@ void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool
       out += '\n';
     }
   }
-  if (files.empty()) return;  // Nothing was read; the errors on stderr say why.
-  if (total == 0) {
-    fmt::format_to(std::back_inserter(out), "No findings in {} file{}.\n", files.size(),
-                   files.size() == 1 ? "" : "s");
-    return;
+
+  void Finish(std::string& out) override {
+    if (files_ == 0) return;  // Nothing was read; the errors on stderr say why.
+    if (total_ == 0) {
+      fmt::format_to(std::back_inserter(out), "No findings in {} file{}.\n", files_,
+                     files_ == 1 ? "" : "s");
+      return;
+    }
+    std::string by;
+    const char* names[4] = {"error", "warning", "info", "style"};
+    for (int s = 0; s < 4; ++s) {
+      if (!counts_[s]) continue;
+      if (!by.empty()) by += ", ";
+      by += fmt::format("{} {}{}", counts_[s], names[s], counts_[s] > 1 && s < 2 ? "s" : "");
+    }
+    fmt::format_to(std::back_inserter(out), "Found {} finding{} in {} of {} file{} ({}).\n",
+                   total_, total_ == 1 ? "" : "s", files_with_, files_, files_ == 1 ? "" : "s",
+                   by);
+    if (fixable_) {
+      fmt::format_to(std::back_inserter(out), "{} of them {} a fix.\n", fixable_,
+                     fixable_ == 1 ? "has" : "have");
+    }
   }
-  std::string by;
-  const char* names[4] = {"error", "warning", "info", "style"};
-  for (int s = 0; s < 4; ++s) {
-    if (!counts[s]) continue;
-    if (!by.empty()) by += ", ";
-    by += fmt::format("{} {}{}", counts[s], names[s], counts[s] > 1 && s < 2 ? "s" : "");
+
+ private:
+  std::string Paint(std::string_view code, std::string_view text) const {
+    return color_ ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   }
-  fmt::format_to(std::back_inserter(out), "Found {} finding{} in {} of {} file{} ({}).\n", total,
-                 total == 1 ? "" : "s", files_with, files.size(), files.size() == 1 ? "" : "s",
-                 by);
-  if (fixable) {
-    fmt::format_to(std::back_inserter(out), "{} of them {} a fix.\n", fixable,
-                   fixable == 1 ? "has" : "have");
-  }
+
+  bool color_;
+  std::size_t counts_[4] = {0, 0, 0, 0};
+  std::size_t total_ = 0, fixable_ = 0, files_with_ = 0, files_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<StreamWriter> MakeTtyWriter(bool color) { return std::make_unique<TtyWriter>(color); }
+
+void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool color) {
+  TtyWriter w(color);
+  for (const lint::FileResult& f : files) w.Add(f, out);
+  w.Finish(out);
 }
 
 }  // namespace shipshape::output
