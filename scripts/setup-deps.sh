@@ -15,8 +15,11 @@ packages=(
 )
 
 # `--bench`: also what bench/compare.sh measures with and against.
+# node and npm count when on PATH, whichever package provides them.
 if [[ ${1:-} == --bench ]]; then
-  packages+=(hyperfine time nodejs npm)
+  packages+=(hyperfine time)
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
