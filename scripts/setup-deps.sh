@@ -9,7 +9,7 @@ packages=(
   libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev
-  libyaml-cpp-dev
+  libyaml-cpp-dev libjemalloc-dev
   libxml2-utils python3-jsonschema
   shellcheck
 )

@@ -90,6 +90,8 @@ struct Outcome {
   /// Between the passes: the parsed file and its scripts for ShellCheck.
   std::optional<syntax::Dockerfile> parsed;
   std::vector<shellcheck::Script> scripts;
+  /// The result's part of each streamed report, formatted on the linting thread.
+  std::vector<std::string> rendered;
 };
 
 /// Runs `work(i)` for every i < count on `jobs` threads.
@@ -113,6 +115,7 @@ void ForEach(std::size_t count, unsigned jobs, F work) {
 /// some scripts could not be checked.
 void LintAll(const std::vector<Input>& inputs, unsigned jobs,
              const std::string& shellcheck_binary, std::string& shellcheck_error,
+             const std::function<void(Outcome&)>& prepare,
              const std::function<void(std::size_t, Outcome&)>& emit) {
   std::vector<Outcome> outcomes(inputs.size());
   // Outcomes are handed to `emit` in input order as soon as all before them are done, then
@@ -121,6 +124,7 @@ void LintAll(const std::vector<Input>& inputs, unsigned jobs,
   std::size_t next_emit = 0;
   std::vector<char> done(inputs.size(), 0);
   auto finished = [&](std::size_t i) {
+    if (outcomes[i].result) prepare(outcomes[i]);
     std::lock_guard<std::mutex> lock(emit_mu);
     done[i] = 1;
     for (; next_emit < inputs.size() && done[next_emit]; ++next_emit) {
@@ -379,7 +383,12 @@ int RunLint(const LintFlags& flags) {
   std::string shellcheck_error;
   std::vector<lint::FileResult> results;
   bool failing = false;
-  LintAll(inputs, jobs, shellcheck_binary, shellcheck_error, [&](std::size_t i, Outcome& o) {
+  auto prepare = [&](Outcome& o) {
+    for (const Report& r : reports) {
+      if (r.stream) o.rendered.push_back(r.stream->Render(*o.result));
+    }
+  };
+  LintAll(inputs, jobs, shellcheck_binary, shellcheck_error, prepare, [&](std::size_t i, Outcome& o) {
     if (!o.error.empty()) {
       PrintError(o.error);
       tool_error = true;
@@ -392,9 +401,10 @@ int RunLint(const LintFlags& flags) {
         failing = true;
       }
     }
+    std::size_t k = 0;
     for (Report& r : reports) {
       if (!r.stream) continue;
-      r.stream->Add(*o.result, r.pending);
+      r.stream->Append(*o.result, o.rendered[k++], r.pending);
       flush(r, false);
     }
     if (keep_results) results.push_back(std::move(*o.result));

@@ -463,3 +463,22 @@ TEST(OutputGnu, Format) {
 
 }  // namespace
 }  // namespace shipshape::output
+
+namespace shipshape::output {
+namespace {
+
+TEST(JsonString, MatchesNlohmannDump) {
+  const std::vector<std::string> samples = {
+      "",  "plain", "quote \" backslash \\ slash /", "\b\f\n\r\t", std::string("\x01\x1f\x7f", 3),
+      std::string("nul \0 inside", 12), "é → 😀", "\xff bad", "ok \xe2\x82 truncated",
+      "\xed\xa0\x80 surrogate", "\xc0\xaf overlong", "mixed é \xfe and \"quotes\""};
+  for (const std::string& s : samples) {
+    std::string ours;
+    AppendJsonString(ours, s);
+    EXPECT_EQ(ours, nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        << s;
+  }
+}
+
+}  // namespace
+}  // namespace shipshape::output

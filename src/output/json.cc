@@ -1,4 +1,7 @@
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
 
 #include "output/report.h"
 
@@ -16,47 +19,97 @@ std::string_view ApplicabilityName(base::Applicability a) {
 
 }  // namespace
 
+void AppendJsonString(std::string& out, std::string_view s) {
+  // Valid UTF-8 is escaped here, exactly as nlohmann::json::dump does (ensure_ascii off);
+  // anything else goes through nlohmann, whose error handler replaces invalid bytes.
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const base::DecodedRune r = base::DecodeRune(s, i);
+    if (r.rune == base::kRuneError && r.width == 1) {
+      out += nlohmann::json(std::string(s))
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    i += r.width;
+  }
+  out += '"';
+  for (const char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
 namespace {
 
 /// Each finding is dumped on its own: the same bytes as one array, without building it.
 class JsonWriter final : public StreamWriter {
  public:
-  void Add(const lint::FileResult& f, std::string& out) override {
+  void Append(const lint::FileResult&, std::string_view rendered, std::string& out) override {
+    if (rendered.empty()) return;
+    out += started_ ? ',' : '[';
+    started_ = true;
+    out += rendered;
+  }
+
+  std::string Render(const lint::FileResult& f) const override {
+    std::string out;
     const syntax::Dockerfile& df = f.dockerfile;
+    auto it = std::back_inserter(out);
     for (const base::Diagnostic& d : f.diagnostics) {
       const base::Position begin = df.lines().PositionOf(d.range.begin);
       const base::Position end = df.lines().PositionOf(d.range.end);
-      nlohmann::ordered_json j;
-      j["code"] = d.code.empty() ? "DL1000" : d.code;
-      j["column"] = begin.column;
-      j["file"] = df.path();
-      j["level"] = base::SeverityName(d.severity);
-      j["line"] = begin.line;
-      j["message"] = d.message;
-      j["endLine"] = end.line;
-      j["endColumn"] = end.column;
+      if (!out.empty()) out += ',';
+      out += "{\"code\":";
+      AppendJsonString(out, d.code.empty() ? std::string_view("DL1000") : d.code);
+      fmt::format_to(it, ",\"column\":{},\"file\":", begin.column);
+      AppendJsonString(out, df.path());
+      out += ",\"level\":";
+      AppendJsonString(out, base::SeverityName(d.severity));
+      fmt::format_to(it, ",\"line\":{},\"message\":", begin.line);
+      AppendJsonString(out, d.message);
+      fmt::format_to(it, ",\"endLine\":{},\"endColumn\":{}", end.line, end.column);
       if (d.fix) {
-        nlohmann::ordered_json fix;
-        fix["title"] = d.fix->title;
-        fix["applicability"] = ApplicabilityName(d.fix->applicability);
-        nlohmann::ordered_json edits = nlohmann::ordered_json::array();
+        out += ",\"fix\":{\"title\":";
+        AppendJsonString(out, d.fix->title);
+        out += ",\"applicability\":";
+        AppendJsonString(out, ApplicabilityName(d.fix->applicability));
+        out += ",\"edits\":[";
+        bool first = true;
         for (const base::Edit& e : d.fix->edits) {
           const base::Position eb = df.lines().PositionOf(e.range.begin);
           const base::Position ee = df.lines().PositionOf(e.range.end);
-          edits.push_back({{"line", eb.line},
-                           {"column", eb.column},
-                           {"endLine", ee.line},
-                           {"endColumn", ee.column},
-                           {"content", e.text}});
+          if (!first) out += ',';
+          first = false;
+          fmt::format_to(it, "{{\"line\":{},\"column\":{},\"endLine\":{},\"endColumn\":{},\"content\":",
+                         eb.line, eb.column, ee.line, ee.column);
+          AppendJsonString(out, e.text);
+          out += '}';
         }
-        fix["edits"] = std::move(edits);
-        j["fix"] = std::move(fix);
+        out += "]}";
       }
-      out += started_ ? ',' : '[';
-      started_ = true;
-      // Invalid UTF-8 in a message or path is replaced rather than throwing.
-      out += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      out += '}';
     }
+    return out;
   }
 
   void Finish(std::string& out) override {

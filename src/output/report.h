@@ -25,6 +25,10 @@ void WriteTty(std::string& out, const std::vector<lint::FileResult>& files, bool
 /// and fix; one array over all files. Syntax errors have code DL1000, as in hadolint.
 void WriteJson(std::string& out, const std::vector<lint::FileResult>& files);
 
+/// Appends `s` as a JSON string, byte for byte as nlohmann::json's dump writes it (invalid
+/// UTF-8 replaced by U+FFFD).
+void AppendJsonString(std::string& out, std::string_view s);
+
 /// A report written file by file, so that a run over many files need not keep them all: `Add`
 /// each file in report order, then `Finish`. The output is the same as the Write function's.
 class StreamWriter {
@@ -33,7 +37,12 @@ class StreamWriter {
   /// it can write (SARIF's rule table, JUnit's totals, ...).
   static std::unique_ptr<StreamWriter> Make(std::string_view format, bool color);
   virtual ~StreamWriter() = default;
-  virtual void Add(const lint::FileResult& file, std::string& out) = 0;
+  /// The file's part of the report. Safe to call on several threads at once (for different
+  /// files), so that the work of formatting is spread over the linting threads.
+  virtual std::string Render(const lint::FileResult& file) const = 0;
+  /// Appends a part Render gave, files in report order.
+  virtual void Append(const lint::FileResult& file, std::string_view rendered, std::string& out) = 0;
+  void Add(const lint::FileResult& file, std::string& out) { Append(file, Render(file), out); }
   virtual void Finish(std::string& out) = 0;
 };
 

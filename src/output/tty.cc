@@ -46,14 +46,21 @@ class TtyWriter final : public StreamWriter {
  public:
   explicit TtyWriter(bool color) : color_(color) {}
 
-  void Add(const lint::FileResult& f, std::string& out) override {
+  void Append(const lint::FileResult& f, std::string_view rendered, std::string& out) override {
     ++files_;
-    const syntax::Dockerfile& df = f.dockerfile;
     if (!f.diagnostics.empty()) ++files_with_;
     for (const base::Diagnostic& d : f.diagnostics) {
       ++total_;
       ++counts_[static_cast<int>(d.severity)];
       if (d.fix) ++fixable_;
+    }
+    out += rendered;
+  }
+
+  std::string Render(const lint::FileResult& f) const override {
+    std::string out;
+    const syntax::Dockerfile& df = f.dockerfile;
+    for (const base::Diagnostic& d : f.diagnostics) {
       const base::Position p = df.lines().PositionOf(d.range.begin);
       const std::string label = d.code.empty()
                                     ? std::string(base::SeverityName(d.severity))
@@ -87,6 +94,7 @@ class TtyWriter final : public StreamWriter {
       }
       out += '\n';
     }
+    return out;
   }
 
   void Finish(std::string& out) override {
