@@ -474,9 +474,10 @@ class Analyzer {
     // Scripts this one runs inside (`sh -c "..."`) wrap it too, outermost first.
     cmd.wrappers.insert(cmd.wrappers.begin(), wrapper_stack_.begin(), wrapper_stack_.end());
     if (at >= argv.size()) at = argv.size() - 1;
-    cmd.command = argv[at];
+    cmd.command = std::move(argv[at]);
     cmd.name = cmd.command.known ? Basename(cmd.command.value) : std::string();
-    cmd.argv.assign(argv.begin() + static_cast<std::ptrdiff_t>(at) + 1, argv.end());
+    cmd.argv.assign(std::make_move_iterator(argv.begin() + static_cast<std::ptrdiff_t>(at) + 1),
+                    std::make_move_iterator(argv.end()));
     SplitOptions(cmd);
     if (cmd.name == "set") TrackSet(cmd.argv);
     if (cmd.name == "export" || cmd.name == "declare" || cmd.name == "typeset" ||
