@@ -24,6 +24,9 @@
 #include "config/load.h"
 #include "config/lookup.h"
 #include "config/settings.h"
+#include "fix/diff.h"
+#include "fix/fix.h"
+#include "fix/write.h"
 #include "lint/discover.h"
 #include "lint/lint.h"
 #include "output/formats.h"
@@ -68,6 +71,12 @@ struct LintFlags {
   std::string file_path_in_report;
   bool no_respect_gitignore = false;
   bool verbose = false;
+  /// Apply fixes in place (standard input: print the fixed file).
+  bool fix = false;
+  /// Unsafe fixes too.
+  bool unsafe_fixes = false;
+  /// Print a unified diff of the fixes instead of writing them.
+  bool diff = false;
   unsigned jobs = 0;
 };
 
@@ -227,6 +236,31 @@ class WarningPrinter {
   std::set<std::string> seen_;
 };
 
+/// Lints one text as `lint` does, with its own ShellCheck run (the fix loop lints each pass).
+lint::FileResult LintOne(const Input& in, std::string text, const std::string& shellcheck_binary,
+                         std::mutex& mu, std::string& shellcheck_error) {
+  syntax::Dockerfile df = syntax::Parse(in.name, std::move(text));
+  std::vector<base::Diagnostic> found;
+  if (in.shellcheck && !shellcheck_binary.empty()) {
+    const std::vector<shellcheck::Script> scripts = lint::ShellCheckScripts(df, in.options);
+    std::vector<const shellcheck::Script*> pointers;
+    for (const shellcheck::Script& s : scripts) pointers.push_back(&s);
+    shellcheck::RunOptions run;
+    run.binary = shellcheck_binary;
+    const shellcheck::RunResult checked = shellcheck::Run(pointers, run);
+    if (!checked.error.empty()) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (shellcheck_error.empty()) shellcheck_error = checked.error;
+    }
+    for (std::size_t i = 0; i < scripts.size(); ++i) {
+      for (base::Diagnostic& d : shellcheck::ToDiagnostics(scripts[i], checked.comments[i])) {
+        found.push_back(std::move(d));
+      }
+    }
+  }
+  return lint::LintDockerfile(std::move(df), in.options, std::move(found));
+}
+
 int RunLint(const LintFlags& flags) {
   config::Result<config::Layer> cli = config::FromFlags(flags.settings);
   if (!cli) {
@@ -348,7 +382,7 @@ int RunLint(const LintFlags& flags) {
     std::string format;
     output::ReportOptions options;
     std::unique_ptr<output::StreamWriter> stream;
-    std::string file;  // empty: standard output
+    std::string file;  // empty: standard output (standard error when fixing standard input)
     std::ofstream out;
     std::string pending;
   };
@@ -370,10 +404,14 @@ int RunLint(const LintFlags& flags) {
       return kExitError;
     }
   }
+  // `--fix` on standard input prints the fixed file there; reports go to standard error.
+  const bool fixed_to_stdout =
+      flags.fix && !flags.diff &&
+      std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.read_path == "-"; });
   auto flush = [&](Report& r, bool force) {
     if (r.pending.empty() || (!force && r.pending.size() < (1u << 16))) return;
     if (r.file.empty()) {
-      WriteAll(STDOUT_FILENO, r.pending);
+      WriteAll(fixed_to_stdout ? STDERR_FILENO : STDOUT_FILENO, r.pending);
     } else {
       r.out << r.pending;
     }
@@ -388,7 +426,7 @@ int RunLint(const LintFlags& flags) {
       if (r.stream) o.rendered.push_back(r.stream->Render(*o.result));
     }
   };
-  LintAll(inputs, jobs, shellcheck_binary, shellcheck_error, prepare, [&](std::size_t i, Outcome& o) {
+  auto emit = [&](std::size_t i, Outcome& o) {
     if (!o.error.empty()) {
       PrintError(o.error);
       tool_error = true;
@@ -408,7 +446,100 @@ int RunLint(const LintFlags& flags) {
       flush(r, false);
     }
     if (keep_results) results.push_back(std::move(*o.result));
-  });
+  };
+  if (flags.fix || flags.diff) {
+    // The fix loop per file (on -j threads), then, in path order: the diff, or the fixed file
+    // written (atomically) or printed, and the report of what remains.
+    struct Fixed {
+      std::string original;
+      std::optional<fix::Outcome> outcome;
+      std::string error;
+    };
+    std::vector<Fixed> fixed(inputs.size());
+    std::mutex mu;
+    const fix::Level level = flags.unsafe_fixes ? fix::Level::kUnsafe : fix::Level::kSafe;
+    ForEach(inputs.size(), jobs, [&](std::size_t i) {
+      base::ReadResult file = base::ReadFile(inputs[i].read_path);
+      if (!file.ok()) {
+        fixed[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
+        return;
+      }
+      fixed[i].original = file.text;
+      fixed[i].outcome = fix::FixLoop(std::move(file.text), level, [&](std::string text) {
+        return LintOne(inputs[i], std::move(text), shellcheck_binary, mu, shellcheck_error);
+      });
+    });
+    std::size_t total_fixed = 0, files_fixed = 0;
+    bool changes = false;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      Fixed& f = fixed[i];
+      Outcome o;
+      o.error = f.error;
+      if (f.outcome) {
+        fix::Outcome& out = *f.outcome;
+        if (out.reverted) {
+          WriteAll(STDERR_FILENO,
+                   fmt::format("shipshape: warning: {}: fixes dropped: applying them adds a "
+                               "syntax error (please report this)\n",
+                               inputs[i].name));
+        }
+        if (!out.converged) {
+          std::string codes;
+          for (const std::string& c : out.unstable) codes += (codes.empty() ? "" : ", ") + c;
+          WriteAll(STDERR_FILENO,
+                   fmt::format("shipshape: warning: {}: fixes failed to converge after {} "
+                               "passes ({})\n",
+                               inputs[i].name, fix::kMaxPasses, codes));
+        }
+        std::size_t n = 0;
+        for (const auto& [code, count] : out.fixed) n += static_cast<std::size_t>(count);
+        const bool changed = out.text != f.original;
+        if (changed) {
+          changes = true;
+          total_fixed += n;
+          ++files_fixed;
+        }
+        if (flags.diff) {
+          WriteAll(STDOUT_FILENO, fix::UnifiedDiff(inputs[i].name, f.original, out.text));
+        } else if (inputs[i].read_path == "-") {
+          WriteAll(STDOUT_FILENO, out.text);
+        } else if (changed) {
+          const std::string error =
+              fix::WriteAtomically(inputs[i].read_path, f.original, out.text);
+          if (!error.empty()) {
+            PrintError(error);
+            tool_error = true;
+          }
+        }
+        o.result = std::move(*out.remaining);
+      }
+      f = Fixed();
+      if (flags.diff) {
+        if (!o.error.empty()) {
+          PrintError(o.error);
+          tool_error = true;
+        }
+        continue;
+      }
+      if (o.result) prepare(o);
+      emit(i, o);
+    }
+    WriteAll(STDERR_FILENO,
+             fmt::format("shipshape: {} {} finding{} in {} file{}\n",
+                         flags.diff ? "would fix" : "fixed", total_fixed,
+                         total_fixed == 1 ? "" : "s", files_fixed, files_fixed == 1 ? "" : "s"));
+    if (flags.diff) {
+      if (!shellcheck_error.empty()) {
+        PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked",
+                               shellcheck_error));
+        tool_error = true;
+      }
+      if (tool_error) return kExitError;
+      return changes ? kExitFindings : kExitClean;
+    }
+  } else {
+    LintAll(inputs, jobs, shellcheck_binary, shellcheck_error, prepare, emit);
+  }
   if (!shellcheck_error.empty()) {
     PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked", shellcheck_error));
     tool_error = true;
@@ -590,6 +721,14 @@ int Main(int argc, char** argv) {
                    "Files linted in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   lint->add_flag("-V,--verbose", lint_flags.verbose, "Say which configuration file is used");
+  lint->add_flag("--fix", lint_flags.fix,
+                 "Apply safe fixes in place (written atomically), then report what remains; "
+                 "with `-`, print the fixed file on stdout and the report on stderr");
+  lint->add_flag("--unsafe-fixes", lint_flags.unsafe_fixes,
+                 "With --fix or --diff, apply unsafe fixes too (they may change behaviour)");
+  lint->add_flag("--diff", lint_flags.diff,
+                 "Print the fixes as a unified diff (git apply, patch -p1) and write nothing; "
+                 "exit 1 when there is something to fix");
 
   std::optional<std::string> show_config_file;
   std::string show_path = "-";

@@ -63,7 +63,7 @@ TEST(Output, Tty) {
             "  |     ^^^^^^^^\n"
             "\n"
             "Found 3 findings in 2 of 3 files (1 error, 1 warning, 1 style).\n"
-            "1 of them has a fix.\n");
+            "1 fixable with `--fix --unsafe-fixes`.\n");
 }
 
 TEST(Output, TtyColour) {

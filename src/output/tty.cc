@@ -52,7 +52,8 @@ class TtyWriter final : public StreamWriter {
     for (const base::Diagnostic& d : f.diagnostics) {
       ++total_;
       ++counts_[static_cast<int>(d.severity)];
-      if (d.fix) ++fixable_;
+      if (d.fix && d.fix->applicability == base::Applicability::kSafe) ++safe_;
+      if (d.fix && d.fix->applicability == base::Applicability::kUnsafe) ++unsafe_;
     }
     out += rendered;
   }
@@ -114,9 +115,15 @@ class TtyWriter final : public StreamWriter {
     fmt::format_to(std::back_inserter(out), "Found {} finding{} in {} of {} file{} ({}).\n",
                    total_, total_ == 1 ? "" : "s", files_with_, files_, files_ == 1 ? "" : "s",
                    by);
-    if (fixable_) {
-      fmt::format_to(std::back_inserter(out), "{} of them {} a fix.\n", fixable_,
-                     fixable_ == 1 ? "has" : "have");
+    if (safe_ && unsafe_) {
+      fmt::format_to(std::back_inserter(out),
+                     "{} fixable with `--fix`, {} more with `--fix --unsafe-fixes`.\n", safe_,
+                     unsafe_);
+    } else if (safe_) {
+      fmt::format_to(std::back_inserter(out), "{} fixable with `--fix`.\n", safe_);
+    } else if (unsafe_) {
+      fmt::format_to(std::back_inserter(out), "{} fixable with `--fix --unsafe-fixes`.\n",
+                     unsafe_);
     }
   }
 
@@ -127,7 +134,7 @@ class TtyWriter final : public StreamWriter {
 
   bool color_;
   std::size_t counts_[4] = {0, 0, 0, 0};
-  std::size_t total_ = 0, fixable_ = 0, files_with_ = 0, files_ = 0;
+  std::size_t total_ = 0, safe_ = 0, unsafe_ = 0, files_with_ = 0, files_ = 0;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -14,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "fix/fix.h"
 #include "lint/lint.h"
 #include "rules/docs.h"
 #include "rules/registry.h"
@@ -250,6 +252,74 @@ TEST(Rules, Fixtures) {
     }
   }
   EXPECT_GT(files, 0u);
+}
+
+// Fixing: for each fixture `X.Dockerfile` of a rule, the rule's own fixes (safe and unsafe)
+// applied by the fix loop must give `X.fixed.Dockerfile` when it exists, converge, add no
+// syntax error and change nothing when run again; a rule declared never fixable offers no
+// fix, one declared always fixable offers one on every finding, and every fixable rule has at
+// least one `.fixed.Dockerfile`. UPDATE=1 writes a missing `.fixed.Dockerfile` for the first
+// fixture of a fixable rule (review it before committing).
+TEST(Rules, FixedFixtures) {
+  const bool update = std::getenv("UPDATE") && std::string(std::getenv("UPDATE")) == "1";
+  for (const Rule* r : AllRules()) {
+    const fs::path dir = FixtureRoot() / Stem(*r);
+    if (!fs::is_directory(dir)) continue;
+    std::vector<fs::path> paths;
+    bool has_fixed = false;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const std::string name = entry.path().filename().string();
+      if (name.find(".fixed.") != std::string::npos) {
+        has_fixed = true;
+      } else if (name.ends_with(".Dockerfile")) {
+        paths.push_back(entry.path());
+      }
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const fs::path& p : paths) {
+      const std::string text = testing::ReadFileOrFail(p.string());
+      const lint::LintOptions options = ParseOptions(text, *r);
+      // Every rule runs (SP101 needs them), but only this rule's fixes are applied.
+      const fix::Linter lint = [&](std::string t) {
+        lint::FileResult result = lint::LintText(p.filename().string(), std::move(t), options);
+        std::erase_if(result.diagnostics, [&](const base::Diagnostic& d) {
+          return !d.code.empty() && d.code != r->code;
+        });
+        return result;
+      };
+      const lint::FileResult before = lint(text);
+      bool offers = false;
+      for (const base::Diagnostic& d : before.diagnostics) {
+        if (d.code != r->code) continue;
+        if (d.fix) offers = true;
+        if (r->fixable == Fixable::kAlways) {
+          EXPECT_TRUE(d.fix.has_value()) << p << ": " << r->code << " is declared always fixable: "
+                                         << Describe(before.dockerfile, d);
+        }
+      }
+      if (r->fixable == Fixable::kNever) {
+        EXPECT_FALSE(offers) << p << ": " << r->code << " is declared never fixable";
+      }
+      fs::path fixed_path = p;
+      fixed_path.replace_extension();
+      fixed_path += ".fixed.Dockerfile";
+      const fix::Outcome out = fix::FixLoop(text, fix::Level::kUnsafe, lint);
+      EXPECT_TRUE(out.converged) << p;
+      EXPECT_FALSE(out.reverted) << p << ": a fix adds a syntax error";
+      const fix::Outcome again = fix::FixLoop(out.text, fix::Level::kUnsafe, lint);
+      EXPECT_EQ(again.text, out.text) << p << ": fixing the fixed file changes it again";
+      if (fs::exists(fixed_path)) {
+        EXPECT_TRUE(offers) << fixed_path << ": the rule offers no fix here";
+        EXPECT_EQ(out.text, testing::ReadFileOrFail(fixed_path.string())) << fixed_path;
+      } else if (update && offers && !has_fixed) {
+        std::ofstream(fixed_path, std::ios::binary) << out.text;
+        has_fixed = true;
+      }
+    }
+    if (r->fixable != Fixable::kNever) {
+      EXPECT_TRUE(has_fixed) << r->code << " is fixable but has no .fixed.Dockerfile fixture";
+    }
+  }
 }
 
 TEST(Rules, DocsHaveTheirSectionsAndTheirExamplesWork) {

@@ -1,0 +1,121 @@
+#include "fix/fix.h"
+
+#include <algorithm>
+
+namespace shipshape::fix {
+namespace {
+
+/// The syntax errors of a result, as texts (a multiset: the same error twice counts twice).
+std::multiset<std::string> Errors(const lint::FileResult& r) {
+  std::multiset<std::string> out;
+  for (const base::Diagnostic& d : r.diagnostics) {
+    if (d.code.empty()) out.insert(d.message);
+  }
+  return out;
+}
+
+/// Whether `after` has a syntax error `before` does not.
+bool AddsError(const std::multiset<std::string>& before, const std::multiset<std::string>& after) {
+  for (auto it = after.begin(); it != after.end(); it = after.upper_bound(*it)) {
+    if (after.count(*it) > before.count(*it)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Applies(const base::Fix& fix, Level level) {
+  switch (fix.applicability) {
+    case base::Applicability::kSafe: return true;
+    case base::Applicability::kUnsafe: return level == Level::kUnsafe;
+    case base::Applicability::kDisplayOnly: return false;
+  }
+  return false;
+}
+
+Pass ApplyOnce(std::string_view text, const std::vector<base::Diagnostic>& diagnostics,
+               Level level) {
+  // Candidates in source order of their first edit.
+  std::vector<const base::Diagnostic*> candidates;
+  for (const base::Diagnostic& d : diagnostics) {
+    if (d.fix && !d.fix->edits.empty() && Applies(*d.fix, level)) candidates.push_back(&d);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const base::Diagnostic* a, const base::Diagnostic* b) {
+                     return a->fix->edits.front().range.begin < b->fix->edits.front().range.begin;
+                   });
+  std::vector<const base::Edit*> chosen;
+  Pass pass;
+  auto conflicts = [&](const base::Edit& e) {
+    return std::any_of(chosen.begin(), chosen.end(), [&](const base::Edit* c) {
+      // Overlapping ranges, or two edits at one point (their order would be a guess).
+      return (e.range.begin < c->range.end && c->range.begin < e.range.end) ||
+             e.range.begin == c->range.begin || e.range.end == c->range.end ||
+             (e.range.begin == e.range.end &&
+              (e.range.begin == c->range.begin || e.range.begin == c->range.end)) ||
+             (c->range.begin == c->range.end &&
+              (c->range.begin == e.range.begin || c->range.begin == e.range.end));
+    });
+  };
+  for (const base::Diagnostic* d : candidates) {
+    const std::vector<base::Edit>& edits = d->fix->edits;
+    const bool in_bounds = std::all_of(edits.begin(), edits.end(), [&](const base::Edit& e) {
+      return e.range.begin <= e.range.end && e.range.end <= text.size();
+    });
+    if (!in_bounds) continue;
+    if (std::any_of(edits.begin(), edits.end(), conflicts)) continue;
+    for (const base::Edit& e : edits) chosen.push_back(&e);
+    pass.fixed.push_back(d->code);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const base::Edit* a, const base::Edit* b) {
+    return a->range.begin < b->range.begin;
+  });
+  pass.text.reserve(text.size());
+  std::uint32_t at = 0;
+  for (const base::Edit* e : chosen) {
+    pass.text.append(text.substr(at, e->range.begin - at));
+    pass.text.append(e->text);
+    at = e->range.end;
+  }
+  pass.text.append(text.substr(at));
+  return pass;
+}
+
+Outcome FixLoop(std::string text, Level level, const Linter& lint) {
+  Outcome out;
+  out.remaining = lint(text);
+  const std::string original = text;
+  const std::multiset<std::string> original_errors = Errors(*out.remaining);
+  for (int i = 0; i < kMaxPasses; ++i) {
+    Pass pass = ApplyOnce(text, out.remaining->diagnostics, level);
+    if (pass.fixed.empty() || pass.text == text) {
+      out.text = std::move(text);
+      return out;
+    }
+    lint::FileResult next = lint(pass.text);
+    if (AddsError(original_errors, Errors(next))) {
+      // A fix broke the file: keep none of this file's edits.
+      out = Outcome();
+      out.text = original;
+      out.reverted = true;
+      out.remaining = lint(original);
+      return out;
+    }
+    ++out.passes;
+    for (const std::string& code : pass.fixed) ++out.fixed[code];
+    text = std::move(pass.text);
+    out.remaining = std::move(next);
+    if (i + 1 == kMaxPasses) {
+      // Is there still something to fix?
+      Pass more = ApplyOnce(text, out.remaining->diagnostics, level);
+      if (!more.fixed.empty() && more.text != text) {
+        out.converged = false;
+        out.unstable.insert(more.fixed.begin(), more.fixed.end());
+      }
+    }
+  }
+  out.text = std::move(text);
+  return out;
+}
+
+}  // namespace shipshape::fix
