@@ -18,6 +18,15 @@ base::Range WholeLines(const syntax::Dockerfile& df, const syntax::Instruction& 
   return r;
 }
 
+/// Whether BuildKit rejects `inst` (a syntax error inside it): such an instruction is neither
+/// judged nor deleted; its error says what to do.
+bool Invalid(const syntax::Dockerfile& df, const syntax::Instruction& inst) {
+  for (const syntax::SyntaxError& e : df.errors) {
+    if (e.range.begin >= inst.range.begin && e.range.begin <= inst.range.end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ReportOverridden(Context& ctx, syntax::Keyword keyword, std::string_view name) {
@@ -28,7 +37,7 @@ void ReportOverridden(Context& ctx, syntax::Keyword keyword, std::string_view na
     const syntax::Instruction& inst = df.instructions[i];
     if (inst.keyword == syntax::Keyword::kFrom) {
       winner = nullptr;
-    } else if (inst.keyword == keyword) {
+    } else if (inst.keyword == keyword && !Invalid(df, inst)) {
       if (!winner) {
         winner = &inst;
         continue;
