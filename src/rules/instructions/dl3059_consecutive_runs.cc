@@ -2,9 +2,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "rules/rule.h"
 
 namespace shipshape::rules {
@@ -69,6 +72,45 @@ bool Mergeable(Context& ctx, std::size_t i) {
   return count <= kMaxCommands;
 }
 
+/// The unsafe fix merging RUN `inst` into RUN `prev`: `prev`'s line gets ` \` and `inst`'s
+/// command continues it after ` && ` (its own flags, equal to `prev`'s, go). Only for POSIX
+/// scripts of one plain command each, adjacent (nothing but a line break between them), with
+/// no `#` that could comment out what follows.
+std::optional<base::Fix> MergeFix(Context& ctx, std::size_t i) {
+  const syntax::Dockerfile& df = ctx.dockerfile();
+  const syntax::Instruction& prev = df.instructions[i - 1];
+  const syntax::Instruction& inst = df.instructions[i];
+  if (prev.json || inst.json || inst.rest.value.empty()) return std::nullopt;
+  for (std::size_t k : {i - 1, i}) {
+    const shell::Analysis& run = ctx.Shell(k);
+    if (!run.posix() || run.script().text.find('#') != std::string::npos) return std::nullopt;
+    for (const shell::Command& c : run.commands()) {
+      if (c.context.background) return std::nullopt;
+    }
+  }
+  // Between them: the line end, comment lines (they stay, inside the continuation, where
+  // BuildKit skips them), the second RUN's indentation. A pragma there would lose its meaning.
+  const std::string_view text = df.text();
+  const std::string_view between = text.substr(prev.range.end, inst.range.begin - prev.range.end);
+  const std::size_t last_nl = between.rfind('\n');
+  if (between.empty() || between.front() == ' ' || last_nl == std::string_view::npos ||
+      between.find_first_not_of(" \t", last_nl + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view lines = between.substr(0, last_nl + 1);
+  for (std::size_t at = lines.find('\n'); at + 1 < lines.size(); at = lines.find('\n', at + 1)) {
+    const std::string_view line = base::TrimSpace(lines.substr(at + 1, lines.find('\n', at + 1) - at - 1));
+    if (line.empty() || line[0] != '#') return std::nullopt;
+    const std::string_view comment = base::TrimSpace(line.substr(1));
+    for (std::string_view p : {"hadolint", "shipshape", "check", "syntax", "escape"}) {
+      if (comment.starts_with(p)) return std::nullopt;
+    }
+  }
+  const std::string replacement = fmt::format(" {}{} && ", df.escape, lines);
+  return base::Fix{"Merge into the `RUN` above", base::Applicability::kUnsafe,
+                   {{{prev.range.end, inst.rest.range.begin}, replacement}}};
+}
+
 void Check(Context& ctx) {
   const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
   // Comments are not instructions: two RUNs with only comments between them are adjacent.
@@ -82,7 +124,8 @@ void Check(Context& ctx) {
     ctx.Report(inst.word.range,
                fmt::format("This `RUN` directly follows the `RUN` on line {}; consider merging "
                            "them into one layer",
-                           prev.start_line));
+                           prev.start_line),
+               MergeFix(ctx, i));
   }
 }
 
@@ -94,7 +137,7 @@ extern const Rule kDL3059 = {
     .severity = base::Severity::kInfo,
     .default_enabled = true,
     .category = "instructions",
-    .fixable = Fixable::kNever,
+    .fixable = Fixable::kSometimes,
     .summary = "Multiple consecutive `RUN` instructions. Consider consolidation",
     .doc = R"md(## What it does
 Flags a `RUN` that comes right after another `RUN` (only comments between them) with the same
@@ -121,8 +164,14 @@ RUN useradd --create-home app \
 ```
 
 ## Fix safety
-There is no fix: merging RUNs changes what each layer holds and what the cache reuses, and
-the second script would then run in the first one's shell (its directory and variables).
+The fix (unsafe) merges the second `RUN` into the first with ` && ` on a continuation line,
+keeping the first's flags (the second's are the same). It is unsafe because one layer then
+holds what two held and the cache reuses them together, and the second command runs in the
+first one's shell (a `cd` or a variable it sets now carries over). There is no fix when the
+two are separated by anything but comment lines (which stay, inside the continuation, where
+BuildKit skips them; a pragma would lose its meaning, so it blocks the fix), when either script
+has a `#` (a comment would swallow what follows), runs something in the background, or is not
+a POSIX shell script.
 
 ## Differences from hadolint
 Same definition as hadolint's: adjacent RUNs (any other instruction in between, `ONBUILD RUN`
