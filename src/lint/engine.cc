@@ -79,17 +79,7 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
     if (selection.Enabled(*r)) active.push_back(r);
   }
   // Instructions with a syntax error (BuildKit rejects them).
-  std::vector<bool> invalid(df.instructions.size(), false);
-  for (const syntax::SyntaxError& e : df.errors) {
-    auto it = std::upper_bound(
-        df.instructions.begin(), df.instructions.end(), e.range.begin,
-        [](std::uint32_t offset, const syntax::Instruction& inst) { return offset < inst.range.begin; });
-    if (it == df.instructions.begin()) continue;
-    --it;
-    if (e.range.begin < it->range.end || it->range.begin == e.range.begin) {
-      invalid[static_cast<std::size_t>(it - df.instructions.begin())] = true;
-    }
-  }
+  const std::vector<bool> invalid = df.RejectedInstructions();
   rules::Context ctx(df, model, options, out);
   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
     const syntax::Instruction& inst = df.instructions[i];

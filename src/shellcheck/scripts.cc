@@ -54,23 +54,6 @@ std::string Sanitize(std::string_view text) {
   return out;
 }
 
-/// Instructions with a syntax error: BuildKit rejects them, so their scripts never run.
-std::vector<bool> Invalid(const syntax::Dockerfile& df) {
-  std::vector<bool> invalid(df.instructions.size(), false);
-  for (const syntax::SyntaxError& e : df.errors) {
-    auto it = std::upper_bound(df.instructions.begin(), df.instructions.end(), e.range.begin,
-                               [](std::uint32_t offset, const syntax::Instruction& inst) {
-                                 return offset < inst.range.begin;
-                               });
-    if (it == df.instructions.begin()) continue;
-    --it;
-    if (e.range.begin < it->range.end || it->range.begin == e.range.begin) {
-      invalid[static_cast<std::size_t>(it - df.instructions.begin())] = true;
-    }
-  }
-  return invalid;
-}
-
 /// Offsets of the start of every line of `text`.
 std::vector<std::uint32_t> LineStarts(std::string_view text) {
   std::vector<std::uint32_t> starts{0};
@@ -111,7 +94,7 @@ std::vector<Script> Collect(const model::Model& model) {
     const bool onbuild = inst.keyword == syntax::Keyword::kOnbuild;
     const syntax::Instruction& target = onbuild && inst.trigger ? *inst.trigger : inst;
     if (target.keyword != syntax::Keyword::kRun || target.json) continue;
-    if (invalid.empty()) invalid = Invalid(df);
+    if (invalid.empty()) invalid = df.RejectedInstructions();
     if (invalid[i]) continue;
     shell::Script s = shell::ScriptOf(model, i);
     if (s.interpreter != shell::Interpreter::kPosix) continue;

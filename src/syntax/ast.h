@@ -220,6 +220,8 @@ class Dockerfile {
   const SyntaxError* FirstBuildKitError() const;
   /// The directive named `name` (lower-case), if present.
   const Directive* FindDirective(std::string_view name) const;
+  /// For each instruction, whether a syntax error lies in it (BuildKit rejects it).
+  std::vector<bool> RejectedInstructions() const;
 };
 
 }  // namespace shipshape::syntax

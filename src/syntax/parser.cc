@@ -745,6 +745,21 @@ const Directive* Dockerfile::FindDirective(std::string_view name) const {
   return nullptr;
 }
 
+std::vector<bool> Dockerfile::RejectedInstructions() const {
+  std::vector<bool> rejected(instructions.size(), false);
+  for (const SyntaxError& e : errors) {
+    auto it = std::upper_bound(
+        instructions.begin(), instructions.end(), e.range.begin,
+        [](std::uint32_t offset, const Instruction& inst) { return offset < inst.range.begin; });
+    if (it == instructions.begin()) continue;
+    --it;
+    if (e.range.begin < it->range.end || it->range.begin == e.range.begin) {
+      rejected[static_cast<std::size_t>(it - instructions.begin())] = true;
+    }
+  }
+  return rejected;
+}
+
 Dockerfile Parse(std::string path, std::string text) {
   Dockerfile df(std::move(path), std::move(text));
   Parser(df).Run();

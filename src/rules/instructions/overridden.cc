@@ -18,26 +18,19 @@ base::Range WholeLines(const syntax::Dockerfile& df, const syntax::Instruction& 
   return r;
 }
 
-/// Whether BuildKit rejects `inst` (a syntax error inside it): such an instruction is neither
-/// judged nor deleted; its error says what to do.
-bool Invalid(const syntax::Dockerfile& df, const syntax::Instruction& inst) {
-  for (const syntax::SyntaxError& e : df.errors) {
-    if (e.range.begin >= inst.range.begin && e.range.begin <= inst.range.end) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void ReportOverridden(Context& ctx, syntax::Keyword keyword, std::string_view name) {
   const syntax::Dockerfile& df = ctx.dockerfile();
   // Backwards, so that the last one of each stage, the one that wins, is known first.
   const syntax::Instruction* winner = nullptr;
+  // An instruction BuildKit rejects is neither judged nor deleted: its error says what to do.
+  const std::vector<bool> rejected = df.RejectedInstructions();
   for (std::size_t i = df.instructions.size(); i-- > 0;) {
     const syntax::Instruction& inst = df.instructions[i];
     if (inst.keyword == syntax::Keyword::kFrom) {
       winner = nullptr;
-    } else if (inst.keyword == keyword && !Invalid(df, inst)) {
+    } else if (inst.keyword == keyword && !rejected[i]) {
       if (!winner) {
         winner = &inst;
         continue;
