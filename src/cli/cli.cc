@@ -117,7 +117,8 @@ void ForEach(std::size_t count, unsigned jobs, F work) {
   for (std::thread& t : threads) t.join();
 }
 
-/// Lints `inputs` on `jobs` threads; outcomes in input order. Files whose scripts go through
+/// Lints `inputs` on `jobs` threads. Each outcome is `prepare`d on the thread that made it,
+/// then handed to `emit` in input order (under a lock) and freed. Files whose scripts go through
 /// ShellCheck are parsed first; then every script of every file is checked in batches
 /// (`jobs` ShellCheck processes at a time) while the rules run on each file; then each file
 /// is finished with ShellCheck's findings (selection, pragmas). `shellcheck_error` says why
