@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -62,18 +62,39 @@ struct Expectation {
   std::string source;
 };
 
+/// `# expect: SC#### @COL-ENDCOL [fix=unsafe|none]`, or nullopt for any other line.
+std::optional<Expectation> ParseAnnotation(const std::string& line) {
+  std::istringstream in(line);
+  std::string hash, expect, code, where, fix;
+  if (!(in >> hash >> expect >> code >> where) || hash != "#" || expect != "expect:") {
+    return std::nullopt;
+  }
+  Expectation e;
+  e.code = code;
+  e.source = line;
+  const std::size_t dash = where.find('-');
+  if (code.size() != 6 || code.rfind("SC", 0) != 0 || where.size() < 4 || where[0] != '@' ||
+      dash == std::string::npos) {
+    return std::nullopt;
+  }
+  e.column = static_cast<std::uint32_t>(std::stoul(where.substr(1, dash - 1)));
+  e.end_column = static_cast<std::uint32_t>(std::stoul(where.substr(dash + 1)));
+  if (in >> fix) {
+    if (fix != "fix=unsafe" && fix != "fix=none") return std::nullopt;
+    e.fix = fix.substr(4);
+  }
+  if (in >> fix) return std::nullopt;
+  return e;
+}
+
 std::vector<Expectation> ParseExpectations(const std::string& text) {
-  static const std::regex kExpect(
-      R"re(^\s*# expect: (SC[0-9]+) @([0-9]+)-([0-9]+)(?: fix=(unsafe|none))?\s*$)re");
   std::vector<Expectation> out, pending;
   std::istringstream in(text);
   std::uint32_t number = 0;
   for (std::string line; std::getline(in, line);) {
     ++number;
-    std::smatch m;
-    if (std::regex_match(line, m, kExpect)) {
-      pending.push_back({0, m[1], static_cast<std::uint32_t>(std::stoul(m[2])),
-                         static_cast<std::uint32_t>(std::stoul(m[3])), m[4], line});
+    if (std::optional<Expectation> e = ParseAnnotation(line)) {
+      pending.push_back(*e);
       continue;
     }
     EXPECT_EQ(line.find("# expect:"), std::string::npos) << "malformed: " << line;
