@@ -2,22 +2,10 @@
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
-
+#include "output/format_util.h"
 #include "output/report.h"
 
 namespace shipshape::output {
-namespace {
-
-std::string_view ApplicabilityName(base::Applicability a) {
-  switch (a) {
-    case base::Applicability::kSafe: return "safe";
-    case base::Applicability::kUnsafe: return "unsafe";
-    case base::Applicability::kDisplayOnly: return "display-only";
-  }
-  return "safe";
-}
-
-}  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
   // Valid UTF-8 is escaped here, exactly as nlohmann::json::dump does (ensure_ascii off);
