@@ -77,6 +77,10 @@ struct LintFlags {
   bool unsafe_fixes = false;
   /// Print a unified diff of the fixes instead of writing them.
   bool diff = false;
+  /// Fix, but report nothing that remains; exit 0 unless there is an error (ruff's --fix-only).
+  bool fix_only = false;
+  /// With --fix-only (or --fix): exit 1 when something was fixed.
+  bool exit_non_zero_on_fix = false;
   unsigned jobs = 0;
 };
 
@@ -448,6 +452,7 @@ int RunLint(const LintFlags& flags) {
     }
     if (keep_results) results.push_back(std::move(*o.result));
   };
+  bool fixed_any = false;
   if (flags.fix || flags.diff) {
     // The fix loop per file (on -j threads), then, in path order: the diff, or the fixed file
     // written (atomically) or printed, and the report of what remains.
@@ -497,6 +502,7 @@ int RunLint(const LintFlags& flags) {
         const bool changed = out.text != f.original;
         if (changed) {
           changes = true;
+          fixed_any = true;
           total_fixed += n;
           ++files_fixed;
         }
@@ -515,7 +521,7 @@ int RunLint(const LintFlags& flags) {
         o.result = std::move(*out.remaining);
       }
       f = Fixed();
-      if (flags.diff) {
+      if (flags.diff || flags.fix_only) {
         if (!o.error.empty()) {
           PrintError(o.error);
           tool_error = true;
@@ -529,14 +535,15 @@ int RunLint(const LintFlags& flags) {
              fmt::format("shipshape: {} {} finding{} in {} file{}\n",
                          flags.diff ? "would fix" : "fixed", total_fixed,
                          total_fixed == 1 ? "" : "s", files_fixed, files_fixed == 1 ? "" : "s"));
-    if (flags.diff) {
+    if (flags.diff || flags.fix_only) {
       if (!shellcheck_error.empty()) {
         PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked",
                                shellcheck_error));
         tool_error = true;
       }
       if (tool_error) return kExitError;
-      return changes ? kExitFindings : kExitClean;
+      if (flags.diff) return changes ? kExitFindings : kExitClean;
+      return changes && flags.exit_non_zero_on_fix ? kExitFindings : kExitClean;
     }
   } else {
     LintAll(inputs, jobs, shellcheck_binary, shellcheck_error, prepare, emit);
@@ -561,6 +568,7 @@ int RunLint(const LintFlags& flags) {
     }
   }
   if (tool_error) return kExitError;
+  if (fixed_any && flags.exit_non_zero_on_fix) return kExitFindings;
   return failing ? kExitFindings : kExitClean;
 }
 
@@ -730,6 +738,12 @@ int Main(int argc, char** argv) {
   lint->add_flag("--diff", lint_flags.diff,
                  "Print the fixes as a unified diff (git apply, patch -p1) and write nothing; "
                  "exit 1 when there is something to fix");
+  lint->add_flag("--fix-only", lint_flags.fix_only,
+                 "Apply fixes like --fix but report nothing that remains; exit 0 unless there "
+                 "is an error (with `-`, print the fixed file on stdout)");
+  lint->add_flag("--exit-non-zero-on-fix", lint_flags.exit_non_zero_on_fix,
+                 "With --fix or --fix-only, exit 1 when a file was fixed, even if nothing "
+                 "remains");
 
   std::optional<std::string> show_config_file;
   std::string show_path = "-";
@@ -787,6 +801,7 @@ int Main(int argc, char** argv) {
     if (no_color_flag) cf.no_color = true;
     if (strict_labels_flag) cf.strict_labels = true;
     if (disable_pragma_flag) cf.disable_ignore_pragma = true;
+    if (lint_flags.fix_only) lint_flags.fix = true;
     return RunLint(lint_flags);
   }
   if (config_cmd->parsed()) return RunConfigShow(show_config_file, show_path);

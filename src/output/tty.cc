@@ -90,7 +90,9 @@ class TtyWriter final : public StreamWriter {
         fmt::format_to(std::back_inserter(out), "{} = {}: {}\n", gutter,
                        Paint(kBold, d.fix->applicability == base::Applicability::kSafe
                                         ? "fix"
-                                        : "fix (unsafe)"),
+                                    : d.fix->applicability == base::Applicability::kUnsafe
+                                        ? "fix (unsafe)"
+                                        : "suggestion (not applied)"),
                        d.fix->title);
       }
       out += '\n';

@@ -31,7 +31,7 @@ struct Expectation {
   std::uint32_t line = 0;
   std::string code;
   std::uint32_t column = 0;  // 0: any
-  std::string fix;           // "", "safe", "unsafe", "none"
+  std::string fix;           // "", "safe", "unsafe", "display", "none"
   std::string substring;
   std::string source;  // the annotation, for messages
 };
@@ -88,7 +88,7 @@ std::vector<Expectation> ParseExpectations(const std::string& text) {
   std::vector<Expectation> out;
   std::vector<Expectation> pending;
   static const std::regex kExpect(
-      R"re(^\s*# expect: ([A-Z]+[0-9]+)(?: @([0-9]+))?(?: fix=(safe|unsafe|none))?(?: "(.*)")?\s*$)re");
+      R"re(^\s*# expect: ([A-Z]+[0-9]+)(?: @([0-9]+))?(?: fix=(safe|unsafe|display|none))?(?: "(.*)")?\s*$)re");
   std::istringstream in(text);
   std::string line;
   std::uint32_t number = 0;
@@ -154,6 +154,10 @@ void CheckFixture(const Rule& rule, const fs::path& path) {
       }
       if (e.fix == "unsafe" &&
           (!d.fix || d.fix->applicability != base::Applicability::kUnsafe)) {
+        continue;
+      }
+      if (e.fix == "display" &&
+          (!d.fix || d.fix->applicability != base::Applicability::kDisplayOnly)) {
         continue;
       }
       used[i] = true;

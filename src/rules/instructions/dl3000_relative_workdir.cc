@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/edit_util.h"
 #include "rules/rule.h"
 #include "rules/stages/stage_util.h"
 
@@ -33,18 +34,6 @@ std::string CleanAbsolute(std::string_view path) {
   return out.empty() ? "/" : out;
 }
 
-/// Whether `path` can be written into a WORKDIR as is: no quotes, variables, escapes, spaces,
-/// Windows drives or separators.
-bool IsPlain(std::string_view path) {
-  for (char c : path) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '/' || c == '.' || c == '_' || c == '-' || c == '+' || c == '@' ||
-                    c == ',' || c == '=' || c == '%';
-    if (!ok) return false;
-  }
-  return !path.empty();
-}
-
 /// Checks one WORKDIR and returns the working directory after it, when the Dockerfile fixes it.
 std::optional<std::string> Visit(Context& ctx, std::size_t index, const syntax::Instruction& inst,
                                  bool in_onbuild, const std::optional<std::string>& dir) {
@@ -57,11 +46,11 @@ std::optional<std::string> Visit(Context& ctx, std::size_t index, const syntax::
   }
   std::optional<std::string> next;
   std::optional<base::Fix> fix;
-  if (dir && path.known && (*dir)[0] == '/' && IsPlain(*dir)) {
+  if (dir && path.known && (*dir)[0] == '/' && IsPlainPath(*dir)) {
     next = CleanAbsolute(*dir + "/" + path.value);
     // Only a path written without quotes or variables is replaced: the result is then exactly
     // what BuildKit computes from the previous WORKDIR.
-    if (!in_onbuild && IsPlain(arg.value) && ctx.Text(arg.range) == arg.value) {
+    if (!in_onbuild && IsPlainPath(arg.value) && ctx.Text(arg.range) == arg.value) {
       fix = base::Fix{fmt::format("Replace with the absolute path `{}`", *next),
                       base::Applicability::kSafe,
                       {{arg.range, *next}}};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "rules/edit_util.h"
 #include "rules/rule.h"
 
 namespace shipshape::rules {
@@ -109,7 +110,14 @@ void TrackSet(const shell::Node& n, bool& pipefail) {
 /// option as it stands at each point.
 class Walker {
  public:
-  Walker(Context& ctx, const shell::Analysis& run) : ctx_(ctx), run_(run) {}
+  /// Reports each flagged pipeline with `fix` (computed on the first report); with a null
+  /// `fix`, reports nothing and only records whether something would be.
+  using FixMaker = std::optional<base::Fix> (*)(Context& ctx);
+  Walker(Context& ctx, const shell::Analysis& run, FixMaker fix)
+      : ctx_(ctx), run_(run), fix_(fix) {}
+
+  /// Whether a pipeline was flagged.
+  bool found() const { return found_; }
 
   void List(const shell::List& list, bool& pipefail, int depth) {
     if (depth > 100) return;
@@ -149,17 +157,93 @@ class Walker {
     for (std::size_t k = 0; k + 1 < p.commands.size() && k < p.pipe_offsets.size(); ++k) {
       const std::string who = Offender(run_, *p.commands[k]);
       if (who.empty()) continue;
+      found_ = true;
+      if (!fix_) return;
+      if (!fix_made_) {
+        fix_made_ = true;
+        made_ = fix_(ctx_);
+      }
       const std::uint32_t at = p.pipe_offsets[k];
       const std::uint32_t len = k < p.stderr_piped.size() && p.stderr_piped[k] ? 2 : 1;
       ctx_.Report(run_.SourceRange(at, at + len),
-                  fmt::format("The exit status of {} is lost at this `|`; {}", who, kHowTo));
+                  fmt::format("The exit status of {} is lost at this `|`; {}", who, kHowTo),
+                  made_);
       return;
     }
   }
 
   Context& ctx_;
   const shell::Analysis& run_;
+  FixMaker fix_;
+  bool found_ = false;
+  bool fix_made_ = false;
+  std::optional<base::Fix> made_;
 };
+
+/// Whether RUN `index` has a pipeline of its own script that this rule flags.
+bool Flagged(Context& ctx, std::size_t index) {
+  const shell::Analysis& run = ctx.Shell(index);
+  if (!run.posix()) return false;
+  bool pipefail = run.script().pipefail;
+  Walker walker(ctx, run, nullptr);
+  walker.List(run.tree().root, pipefail, 0);
+  return walker.found();
+}
+
+bool Contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+/// The unsafe fix: a `SHELL` with `-o pipefail` on its own line before the first RUN that this
+/// rule flags in the stage or the stages it is built on (so every flagged RUN of a chain offers
+/// the same edit, applied once). Only where the default `/bin/sh -c` is in force and the stage's image is known:
+/// BusyBox's sh (Alpine, busybox) knows pipefail; elsewhere bash is assumed, which is why the
+/// fix is unsafe.
+std::optional<base::Fix> ShellFix(Context& ctx) {
+  const model::Model& model = ctx.model();
+  const std::size_t index = ctx.index();
+  const std::optional<std::size_t> stage = ctx.stage();
+  const std::vector<std::string>& shell = model.ShellAt(index);
+  if (!stage || model.ShellSetAt(index) || ctx.Shell(index).script().shell != shell ||
+      shell.size() != 2 || shell[0] != "/bin/sh" || shell[1] != "-c") {
+    return std::nullopt;
+  }
+  // The stage and the stages it is built on, root first: the default shell is in force in all.
+  std::vector<const model::Stage*> chain{&model.stages()[*stage]};
+  while (chain.back()->base_kind == model::BaseKind::kStage && chain.back()->base_stage &&
+         chain.size() <= model.stages().size()) {
+    chain.push_back(&model.stages()[*chain.back()->base_stage]);
+  }
+  std::reverse(chain.begin(), chain.end());
+  const model::Stage* root = chain.front();
+  if (root->base_kind != model::BaseKind::kImage) return std::nullopt;
+  const std::string& path = root->image.path;
+  if (Contains(path, "distroless")) return std::nullopt;
+  const bool busybox =
+      Contains(path, "alpine") || Contains(root->image.tag, "alpine") || Contains(path, "busybox");
+  const syntax::Dockerfile& df = ctx.dockerfile();
+  // Stages built on a stage with a flagged RUN get the same edit there, so it is made once.
+  std::size_t at = index;
+  for (const model::Stage* s : chain) {
+    for (std::size_t j = s->begin + 1; j < s->end && j < at; ++j) {
+      const syntax::Instruction& inst = df.instructions[j];
+      if (inst.keyword == syntax::Keyword::kRun && Flagged(ctx, j)) {
+        at = j;
+        break;
+      }
+    }
+    if (at != index) break;
+  }
+  const base::Range before = df.instructions[at].range;
+  const std::string_view text = df.text();
+  const std::string_view program = busybox ? "/bin/sh" : "/bin/bash";
+  return base::Fix{
+      fmt::format("Run with `{} -o pipefail` (a `SHELL` before the `RUN`)", program),
+      base::Applicability::kUnsafe,
+      {{{before.begin, before.begin},
+        fmt::format("SHELL [\"{}\", \"-o\", \"pipefail\", \"-c\"]{}{}", program,
+                    LineBreakAt(text, before.begin), IndentAt(text, before.begin))}}};
+}
 
 /// The innermost `sh -c` / `bash -c` / `su -c` script `c` runs in, or nullptr when it runs in
 /// the RUN's own script.
@@ -235,7 +319,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
   const shell::Analysis& run = ctx.Shell(ctx.index());
   if (!run.posix()) return;
   bool pipefail = run.script().pipefail;
-  Walker(ctx, run).List(run.tree().root, pipefail, 0);
+  Walker(ctx, run, ShellFix).List(run.tree().root, pipefail, 0);
   CheckEmbedded(ctx, run);
 }
 
@@ -247,6 +331,7 @@ extern const Rule kDL4006 = {
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "shell",
+    .fixable = Fixable::kSometimes,
     .summary = "Set the SHELL option -o pipefail before RUN with a pipe in it",
     .doc = R"md(## What it does
 Flags a pipeline (`a | b`) in a RUN when the shell does not run with `-o pipefail`, and a
@@ -285,9 +370,14 @@ RUN set -o pipefail && curl -fsSL https://example.com/app.tar.gz | tar -xz -C /o
 ```
 
 ## Fix safety
-There is no fix: `/bin/sh` is `dash` on Debian and Ubuntu, whose older releases reject
-`set -o pipefail`, so the right change (a `SHELL` with bash, or `set -o pipefail`) depends on
-the image.
+The fix is unsafe: it inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first
+flagged RUN of the stage, which needs bash in the image, runs every later RUN (and shell-form
+CMD/ENTRYPOINT, and stages built `FROM` this one) with bash, and makes builds fail that
+silently passed before. On Alpine and BusyBox images, whose `sh` knows the option, it inserts
+`SHELL ["/bin/sh", "-o", "pipefail", "-c"]` instead. `set -o pipefail` in the RUN is not
+offered: `/bin/sh` is `dash` on Debian and Ubuntu, and dash rejects it. There is no fix when a
+`SHELL` is already set, the image is unknown (`FROM $IMAGE`, `scratch`) or distroless, for
+pipelines inside `sh -c "..."` strings, and for `ONBUILD RUN`.
 
 ## Differences from hadolint
 - `set -o pipefail` (or `set -euo pipefail`) in the RUN before the pipeline counts, and so does
