@@ -198,7 +198,17 @@ TEST(Rules, RegistryIsSortedUniqueAndComplete) {
     EXPECT_EQ(FindRule(r->code), r);
     EXPECT_EQ(FindRule(r->name), r);
   }
-  EXPECT_EQ(AllRules().size(), 73u);
+  // Complete: one registered rule per rule file (`dl3008_*.cc`, `sp601_*.cc`) under src/rules.
+  std::set<std::string> files;
+  const std::regex rule_file("(dl[0-9]{4}|sp[0-9]{3})_[a-z0-9_]+\\.cc");
+  for (const auto& entry : fs::recursive_directory_iterator(testing::SourcePath("src/rules"))) {
+    const std::string name = entry.path().filename().string();
+    if (std::regex_match(name, rule_file)) files.insert(name.substr(0, name.size() - 3));
+  }
+  std::set<std::string> stems;
+  for (const Rule* r : AllRules()) stems.insert(Stem(*r));
+  EXPECT_EQ(stems, files);
+  EXPECT_GE(AllRules().size(), 74u);
 }
 
 TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
