@@ -19,16 +19,28 @@ std::string_view TrimSlashes(std::string_view path) {
   return path;
 }
 
-/// An owner (`app`, `app:app`, `1000:1000`) or octal mode (`755`, `0644`) that can be written
-/// into a flag as is.
+/// An owner (`app`, `app:app`, `1000:1000`) or a mode (octal `755`, `0644`, or symbolic `+x`,
+/// `u=rwX,go=rX`) that can be written into a flag as is.
 bool PlainValue(std::string_view value, bool mode) {
   if (value.empty() || value.size() > 64 || value[0] == '-') return false;
   if (mode) {
-    if (value.size() < 3 || value.size() > 4) return false;
-    for (char c : value) {
-      if (c < '0' || c > '7') return false;
+    if (value.find_first_not_of("01234567") == std::string_view::npos) {
+      return value.size() >= 3 && value.size() <= 4;
     }
-    return true;
+    // Symbolic: clauses `[ugoa]*[-+=][rwxXst]*`, comma-separated (`+x`, `u=rwX,go=rX`).
+    bool op_seen = false;
+    for (char c : value) {
+      if (c == ',') {
+        if (!op_seen) return false;
+        op_seen = false;
+      } else if (c == '+' || c == '-' || c == '=') {
+        op_seen = true;
+      } else if (std::string_view(op_seen ? "rwxXst" : "ugoa").find(c) ==
+                 std::string_view::npos) {
+        return false;
+      }
+    }
+    return op_seen;
   }
   for (char c : value) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -193,11 +205,12 @@ USER node
 ```
 
 ## Fix safety
-The fix adds `--chown=OWNER` (or `--chmod=MODE`, for an octal mode) to the `COPY` and removes
+The fix adds `--chown=OWNER` (or `--chmod=MODE`) to the `COPY` and removes
 the command from the RUN: the RUN's lines when it is its only command (comments before it stay),
 or `chown ... && ` when the RUN starts with it. It is unsafe: `chown -R` also changes files that were already in the target
 folder and the folder itself when it existed, which `COPY --chown` leaves alone; `--chmod` needs
-BuildKit (the legacy builder rejects it); and `--chown` on Windows images is ignored. There is no
+BuildKit (the legacy builder rejects it), symbolic modes such as `+x` a recent Dockerfile
+frontend; and `--chown` on Windows images is ignored. There is no
 fix when the owner or mode is a variable, the RUN has flags, the `COPY` already has the flag, or
 an ignore pragma sits between the two instructions.
 

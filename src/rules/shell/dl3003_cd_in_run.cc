@@ -55,12 +55,9 @@ std::optional<base::Fix> WorkdirFix(Context& ctx, const shell::Command& cmd) {
       !OnlyBlanksAndContinuations(between.substr(op + 2), df.escape)) {
     return std::nullopt;
   }
-  const std::string line = fmt::format("WORKDIR {}{}{}", dir.value,
-                                       LineBreakAt(text, inst.range.begin),
-                                       IndentAt(text, inst.range.begin));
   return base::Fix{fmt::format("Move `cd {}` into a `WORKDIR` before the `RUN`", dir.value),
                    base::Applicability::kUnsafe,
-                   {{{inst.range.begin, inst.range.begin}, line},
+                   {InsertLineBefore(df, ctx.index(), fmt::format("WORKDIR {}", dir.value)),
                     {{cmd.range.begin, next.range.begin}, ""}}};
 }
 

@@ -234,15 +234,12 @@ std::optional<base::Fix> ShellFix(Context& ctx) {
     }
     if (at != index) break;
   }
-  const base::Range before = df.instructions[at].range;
-  const std::string_view text = df.text();
   const std::string_view program = busybox ? "/bin/sh" : "/bin/bash";
   return base::Fix{
       fmt::format("Run with `{} -o pipefail` (a `SHELL` before the `RUN`)", program),
       base::Applicability::kUnsafe,
-      {{{before.begin, before.begin},
-        fmt::format("SHELL [\"{}\", \"-o\", \"pipefail\", \"-c\"]{}{}", program,
-                    LineBreakAt(text, before.begin), IndentAt(text, before.begin))}}};
+      {InsertLineBefore(df, at,
+                        fmt::format("SHELL [\"{}\", \"-o\", \"pipefail\", \"-c\"]", program))}};
 }
 
 /// The innermost `sh -c` / `bash -c` / `su -c` script `c` runs in, or nullptr when it runs in

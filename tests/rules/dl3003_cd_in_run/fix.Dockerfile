@@ -31,3 +31,9 @@ RUN cd /src
 RUN cd - && ls
 # expect: DL3003 @13 fix=none
 ONBUILD RUN cd /src && make
+FROM debian:12
+RUN echo first
+# An ignore pragma above the RUN stays with it: the WORKDIR goes above the pragma.
+# hadolint ignore=DL3008
+# expect: DL3003 @5 fix=unsafe
+RUN cd /tmp && apt-get install -y curl

@@ -32,3 +32,11 @@ RUN curl -fsSL https://example.com/e | sh
 FROM gcr.io/distroless/base-debian12
 # expect: DL4006 @38 fix=none
 RUN curl -fsSL https://example.com/f | sh
+
+FROM ubuntu:24.04
+RUN echo first
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+# An ignore pragma above the RUN stays with it: the SHELL goes above the pragma.
+# hadolint ignore=DL3008
+# expect: DL4006 @38 fix=unsafe
+RUN curl -fsSL https://example.com/g | sh && apt-get install -y curl

@@ -13,9 +13,13 @@ COPY run.sh /usr/local/bin/run.sh
 # expect: SP601 @5 fix=unsafe "`chmod` of `/usr/local/bin/run.sh`"
 RUN chmod 0755 /usr/local/bin/run.sh
 ADD https://example.com/tool /usr/local/bin/tool
-# Symbolic modes have no `--chmod` form here: flagged, no fix.
-# expect: SP601 @5 fix=none
+# Symbolic modes too.
+# expect: SP601 @5 fix=unsafe
 RUN chmod +x /usr/local/bin/tool
+COPY tool2 /usr/local/bin/tool2
+# Not a mode BuildKit reads: flagged, no fix.
+# expect: SP601 @5 fix=none
+RUN chmod +q /usr/local/bin/tool2
 COPY conf /etc/app/
 # Not first: flagged, no fix.
 # expect: SP601 @20 fix=none

@@ -9,10 +9,13 @@ COPY --chown=node . .
 RUN npm ci
 COPY --chmod=0755 run.sh /usr/local/bin/run.sh
 # expect: SP601 @5 fix=unsafe "`chmod` of `/usr/local/bin/run.sh`"
-ADD https://example.com/tool /usr/local/bin/tool
-# Symbolic modes have no `--chmod` form here: flagged, no fix.
+ADD --chmod=+x https://example.com/tool /usr/local/bin/tool
+# Symbolic modes too.
+# expect: SP601 @5 fix=unsafe
+COPY tool2 /usr/local/bin/tool2
+# Not a mode BuildKit reads: flagged, no fix.
 # expect: SP601 @5 fix=none
-RUN chmod +x /usr/local/bin/tool
+RUN chmod +q /usr/local/bin/tool2
 COPY conf /etc/app/
 # Not first: flagged, no fix.
 # expect: SP601 @20 fix=none
