@@ -64,7 +64,7 @@ using base::DecodeRune;
 /// Go's text/scanner EOF, which `string(rune)` turns into U+FFFD in messages.
 constexpr char32_t kEof = static_cast<char32_t>(-1);
 /// Deepest `${...}` nesting we follow; Go's growable stacks have no such limit, ours do.
-constexpr int kMaxNesting = 1000;
+constexpr int kMaxNesting = kMaxExpansionNesting;
 constexpr char32_t kByteOrderMark = 0xFEFF;
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +406,10 @@ bool Replace(std::string_view pattern, std::string_view replacement, std::string
       } else {
         out.append(replacement);
       }
+      if (out.size() > kMaxExpansionBytes) {
+        error = kTooLongError;
+        return false;
+      }
       last_end = at + literal.size();
       if (!replace_all) break;
     }
@@ -437,6 +441,10 @@ bool Replace(std::string_view pattern, std::string_view replacement, std::string
       const std::string_view match =
           value.substr(text.offsets[begin], text.offsets[end] - text.offsets[begin]);
       AppendExpandedTemplate(out, replacement, match);
+      if (out.size() > kMaxExpansionBytes) {
+        error = kTooLongError;
+        return false;
+      }
     }
     last_end = end;
     search = end > search ? end : search + 1;
@@ -572,7 +580,7 @@ class Lexer {
     words_buffer_.clear();
     if (top) words_ = words;
     if (!top && depth_ >= kMaxNesting) {
-      error_ = "nesting too deep";
+      error_ = kTooDeepError;
       return false;
     }
     ++depth_;
@@ -607,6 +615,10 @@ class Lexer {
                         : c == '\'' ? ProcessSingleQuote(out)
                                     : ProcessDoubleQuote(out);
         if (!ok) return false;
+        if (out.size() > kMaxExpansionBytes) {
+          error_ = kTooLongError;
+          return false;
+        }
         if (top) {
           const std::string_view added = std::string_view(out).substr(before);
           if (c == '$') {

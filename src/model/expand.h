@@ -2,6 +2,7 @@
 // instruction argument such as `${BASE:-alpine}:$TAG` holds once ARG and ENV values apply.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,17 @@
 #include <vector>
 
 namespace shipshape::model {
+
+/// The longest expansion followed (1 MiB): BuildKit has no limit, so `ARG B=$A$A` chains grow
+/// without bound; past this the expansion fails with kTooLongError instead of eating memory.
+inline constexpr std::size_t kMaxExpansionBytes = std::size_t{1} << 20;
+inline constexpr std::string_view kTooLongError =
+    "expansion longer than 1 MiB (shipshape's limit); its value is treated as unknown";
+/// The deepest `${...}` nesting followed (1000 levels); deeper fails with kTooDeepError.
+inline constexpr int kMaxExpansionNesting = 1000;
+inline constexpr std::string_view kTooDeepError =
+    "variables nested more than 1000 levels deep (shipshape's limit); the value is treated as "
+    "unknown";
 
 /// The variables visible to one expansion.
 class EnvLookup {

@@ -188,11 +188,11 @@ TEST(ExpandTest, DeepNestingIsRefusedInsteadOfOverflowingTheStack) {
   EXPECT_EQ(ExpandIn(Nested(900)).word, "x");
   const std::string deep = Nested(100000);
   const ExpandResult r = ExpandIn(deep);
-  EXPECT_EQ(r.error, "failed to process " + base::GoQuote(deep) + ": nesting too deep");
+  EXPECT_EQ(r.error, "failed to process " + base::GoQuote(deep) + ": " + std::string(kTooDeepError));
   // Nesting through double quotes counts too.
   std::string quoted;
   for (int i = 0; i < 50000; ++i) quoted += "\"${U:-";
-  EXPECT_NE(ExpandIn(quoted).error.find("nesting too deep"), std::string::npos);
+  EXPECT_NE(ExpandIn(quoted).error.find(kTooDeepError), std::string::npos);
 }
 
 TEST(ExpandTest, EnvironmentListSemantics) {

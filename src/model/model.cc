@@ -55,6 +55,20 @@ const Variable* Scope::Find(std::string_view name) const {
   return nullptr;
 }
 
+void Model::AddLimit(base::Range range, std::string_view message) {
+  Limit& limit = limits_.emplace_back();
+  limit.range = range;
+  limit.message.assign(message);
+}
+
+std::size_t Scope::Bytes() const {
+  std::size_t bytes = sizeof(Scope);
+  for (const Variable& v : vars_) {
+    bytes += sizeof(Variable) + v.name.size() + (v.value ? v.value->size() : 0);
+  }
+  return bytes;
+}
+
 std::optional<std::string_view> Scope::Get(std::string_view name) const {
   const Variable* v = Find(name);
   if (!v || !v->value) return std::nullopt;
@@ -88,7 +102,9 @@ Resolved Model::Resolve(const Scope& scope, std::string_view word) const {
 }
 
 Resolved Model::Resolve(std::size_t index, std::string_view word) const {
-  return Resolve(ScopeAt(index), word);
+  Resolved r = Resolve(ScopeAt(index), word);
+  if (scopes_truncated_at_ && index >= *scopes_truncated_at_) r.known = false;
+  return r;
 }
 
 std::optional<std::size_t> Model::StageOf(std::size_t index) const {
@@ -148,12 +164,32 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
   // the snapshot in force. (Most instructions change nothing.)
   bool global_changed = true;
   bool stage_changed = true;
-  auto snapshot = [&m](const Scope& scope, bool& changed) {
-    if (changed || m.scopes_.empty()) {
-      m.scopes_.push_back(scope);
+  std::size_t at = 0;  // the instruction being walked
+  auto snapshot = [&m, &at, &insts](const Scope& scope, bool& changed) {
+    if ((changed || m.scopes_.empty()) && !m.scopes_truncated_at_) {
+      const std::size_t cost = scope.Bytes();
+      if (!m.scopes_.empty() && m.scope_bytes_ + cost > kMaxScopeBytes) {
+        m.scopes_truncated_at_ = at;
+        m.AddLimit(insts[at].word.range,
+                   "the ARG and ENV variables take more than 64 MiB to follow (shipshape's "
+                   "limit); from here on their values are treated as unknown");
+      } else {
+        m.scope_bytes_ += cost;
+        m.scopes_.push_back(scope);
+      }
       changed = false;
     }
     return m.scopes_.size() - 1;
+  };
+  // An expansion that passed one of Expand's limits gives no value, and a Limit.
+  auto limited = [&m](const Resolved& r, base::Range range) {
+    for (std::string_view limit : {kTooLongError, kTooDeepError}) {
+      if (std::string_view(r.error).ends_with(limit)) {
+        m.AddLimit(range, limit);
+        return true;
+      }
+    }
+    return false;
   };
 
   // The target's name decides TARGETSTAGE, so find it before the walk.
@@ -209,7 +245,8 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
         v.source = VariableSource::kBuildArg;
       } else if (eq != std::string_view::npos) {
         // Global defaults see the global ARGs so far, including earlier words of this one.
-        v.value = m.Resolve(global ? scope : before, w.value.substr(eq + 1)).value;
+        Resolved r = m.Resolve(global ? scope : before, w.value.substr(eq + 1));
+        if (!limited(r, w.range)) v.value = std::move(r.value);
       } else if (const Variable* g = m.global_.Find(v.name); g && g->value) {
         // Without a default: a stage ARG takes the global value; a global ARG keeps the one
         // already there (an automatic platform arg), as BuildKit's AddOrReplace only runs
@@ -252,6 +289,7 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
   m.shell_of_.assign(insts.size(), 0);
   for (std::size_t i = 0; i < insts.size(); ++i) {
     const Instruction& inst = insts[i];
+    at = i;
     while (next_pragma < shell_pragmas.size() &&
            shell_pragmas[next_pragma].first < inst.range.begin) {
       std::vector<std::string> pragma_shell = {shell_pragmas[next_pragma].second, "-c"};
@@ -266,6 +304,7 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
     }
     if (inst.keyword == Keyword::kFrom) {
       if (current) {
+        if (m.scopes_truncated_at_) stage_scope = Scope();  // not followed any more
         final_scopes.push_back(stage_scope);
         final_shells.push_back(stage_shell);
         final_shell_set.push_back(stage_shell_set);
@@ -330,7 +369,7 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
     }
     if (!current) {
       m.scope_of_[i] = snapshot(m.global_, global_changed);
-      if (inst.keyword == Keyword::kArg) {
+      if (inst.keyword == Keyword::kArg && !m.scopes_truncated_at_) {
         apply_arg(inst, m.global_, true);
         global_changed = true;
       }
@@ -348,6 +387,7 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       for (const syntax::Word& w : inst.args) stage_shell.emplace_back(w.value);
       stage_shell_set = true;
     }
+    if (m.scopes_truncated_at_) continue;
     if (inst.keyword == Keyword::kArg) {
       apply_arg(inst, stage_scope, false);
       stage_changed = true;
@@ -358,7 +398,8 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
         Variable v;
         v.name = m.Resolve(before, kv.key.value).value;
         if (v.name.empty()) continue;
-        v.value = m.Resolve(before, kv.value.value).value;
+        Resolved r = m.Resolve(before, kv.value.value);
+        if (!limited(r, kv.value.range)) v.value = std::move(r.value);
         v.source = VariableSource::kEnv;
         v.defined_by = &inst;
         stage_scope.Set(std::move(v));

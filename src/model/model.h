@@ -51,6 +51,8 @@ class Scope final : public EnvLookup {
   /// Its value when declared with one (EnvLookup).
   std::optional<std::string_view> Get(std::string_view name) const override;
   const std::vector<Variable>& variables() const { return vars_; }
+  /// What a copy of it costs in memory, roughly: the variables, their names and values.
+  std::size_t Bytes() const;
 
  private:
   std::vector<Variable> vars_;
@@ -128,6 +130,18 @@ struct ModelOptions {
   std::string platform = "linux/amd64";
 };
 
+/// The most memory the ARG/ENV scopes of one file may take (64 MiB). Each ARG or ENV records
+/// a copy of the scope in force, so a file with thousands of variables, or with values near
+/// kMaxExpansionBytes, would need gigabytes; past this budget the model stops following
+/// ARG and ENV (values after that point are unknown) and records a Limit.
+inline constexpr std::size_t kMaxScopeBytes = std::size_t{64} << 20;
+
+/// A place where the model stopped following the file at one of its limits.
+struct Limit {
+  base::Range range;
+  std::string message;
+};
+
 // TODO(#9): variables own their strings and scopes are copied at each ARG/ENV; parse+model
 // runs at about 90 MB/s over the corpus against 210 MB/s for parsing alone.
 class Model {
@@ -144,8 +158,12 @@ class Model {
 
   /// The stage holding instruction `index`, or nullopt before the first FROM.
   std::optional<std::size_t> StageOf(std::size_t index) const;
-  /// The variables in force when instruction `index` runs (before its own effect).
+  /// The variables in force when instruction `index` runs (before its own effect). After a
+  /// kMaxScopeBytes limit, the last scope recorded.
   const Scope& ScopeAt(std::size_t index) const { return scopes_[scope_of_.at(index)]; }
+  /// Where the model hit a limit (expansion length or nesting, the scope budget), in file
+  /// order. SP103 reports them.
+  const std::vector<Limit>& limits() const { return limits_; }
   /// The SHELL in force when instruction `index` runs (BuildKit's default `/bin/sh -c`, or
   /// the last SHELL of the stage or of the stages it is built on).
   const std::vector<std::string>& ShellAt(std::size_t index) const {
@@ -169,6 +187,8 @@ class Model {
   std::optional<std::size_t> FindStage(std::string_view name) const;
 
  private:
+  void AddLimit(base::Range range, std::string_view message);
+
   const syntax::Dockerfile* df_ = nullptr;
   Scope global_;
   std::vector<Stage> stages_;
@@ -180,6 +200,11 @@ class Model {
   std::vector<bool> shell_set_;
   std::vector<std::size_t> shell_of_;
   std::optional<std::size_t> target_;
+  std::vector<Limit> limits_;
+  /// Memory taken by scopes_ so far, and the first instruction whose variables are no longer
+  /// followed (kMaxScopeBytes), if any: resolving at or after it gives unknown values.
+  std::size_t scope_bytes_ = 0;
+  std::optional<std::size_t> scopes_truncated_at_;
 };
 
 }  // namespace shipshape::model

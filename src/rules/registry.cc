@@ -80,6 +80,7 @@ extern const Rule kDL4005;
 extern const Rule kDL4006;
 extern const Rule kSP101;
 extern const Rule kSP102;
+extern const Rule kSP103;
 extern const Rule kSP601;
 
 namespace {
@@ -158,6 +159,7 @@ const Rule* const kRules[] = {
     &kDL4006,
     &kSP101,
     &kSP102,
+    &kSP103,
     &kSP601,
 };
 
