@@ -80,6 +80,7 @@ extern const Rule kDL4005;
 extern const Rule kDL4006;
 extern const Rule kSP101;
 extern const Rule kSP102;
+extern const Rule kSP201;
 
 namespace {
 
@@ -157,6 +158,7 @@ const Rule* const kRules[] = {
     &kDL4006,
     &kSP101,
     &kSP102,
+    &kSP201,
 };
 
 }  // namespace
