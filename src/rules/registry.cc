@@ -81,6 +81,7 @@ extern const Rule kDL4006;
 extern const Rule kSP101;
 extern const Rule kSP102;
 extern const Rule kSP201;
+extern const Rule kSP202;
 
 namespace {
 
@@ -159,6 +160,7 @@ const Rule* const kRules[] = {
     &kSP101,
     &kSP102,
     &kSP201,
+    &kSP202,
 };
 
 }  // namespace
