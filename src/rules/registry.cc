@@ -82,6 +82,7 @@ extern const Rule kSP101;
 extern const Rule kSP102;
 extern const Rule kSP201;
 extern const Rule kSP202;
+extern const Rule kSP203;
 
 namespace {
 
@@ -161,6 +162,7 @@ const Rule* const kRules[] = {
     &kSP102,
     &kSP201,
     &kSP202,
+    &kSP203,
 };
 
 }  // namespace
