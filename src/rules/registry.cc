@@ -83,6 +83,7 @@ extern const Rule kSP102;
 extern const Rule kSP201;
 extern const Rule kSP202;
 extern const Rule kSP203;
+extern const Rule kSP204;
 
 namespace {
 
@@ -163,6 +164,7 @@ const Rule* const kRules[] = {
     &kSP201,
     &kSP202,
     &kSP203,
+    &kSP204,
 };
 
 }  // namespace
