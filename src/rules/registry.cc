@@ -84,6 +84,7 @@ extern const Rule kSP201;
 extern const Rule kSP202;
 extern const Rule kSP203;
 extern const Rule kSP204;
+extern const Rule kSP205;
 
 namespace {
 
@@ -165,6 +166,7 @@ const Rule* const kRules[] = {
     &kSP202,
     &kSP203,
     &kSP204,
+    &kSP205,
 };
 
 }  // namespace
