@@ -85,6 +85,7 @@ extern const Rule kSP202;
 extern const Rule kSP203;
 extern const Rule kSP204;
 extern const Rule kSP205;
+extern const Rule kSP206;
 
 namespace {
 
@@ -167,6 +168,7 @@ const Rule* const kRules[] = {
     &kSP203,
     &kSP204,
     &kSP205,
+    &kSP206,
 };
 
 }  // namespace
