@@ -86,6 +86,7 @@ extern const Rule kSP203;
 extern const Rule kSP204;
 extern const Rule kSP205;
 extern const Rule kSP206;
+extern const Rule kSP207;
 
 namespace {
 
@@ -169,6 +170,7 @@ const Rule* const kRules[] = {
     &kSP204,
     &kSP205,
     &kSP206,
+    &kSP207,
 };
 
 }  // namespace
