@@ -87,6 +87,7 @@ extern const Rule kSP204;
 extern const Rule kSP205;
 extern const Rule kSP206;
 extern const Rule kSP207;
+extern const Rule kSP208;
 
 namespace {
 
@@ -171,6 +172,7 @@ const Rule* const kRules[] = {
     &kSP205,
     &kSP206,
     &kSP207,
+    &kSP208,
 };
 
 }  // namespace
