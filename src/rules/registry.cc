@@ -88,6 +88,7 @@ extern const Rule kSP205;
 extern const Rule kSP206;
 extern const Rule kSP207;
 extern const Rule kSP208;
+extern const Rule kSP209;
 
 namespace {
 
@@ -173,6 +174,7 @@ const Rule* const kRules[] = {
     &kSP206,
     &kSP207,
     &kSP208,
+    &kSP209,
 };
 
 }  // namespace
