@@ -89,6 +89,7 @@ extern const Rule kSP206;
 extern const Rule kSP207;
 extern const Rule kSP208;
 extern const Rule kSP209;
+extern const Rule kSP210;
 
 namespace {
 
@@ -175,6 +176,7 @@ const Rule* const kRules[] = {
     &kSP207,
     &kSP208,
     &kSP209,
+    &kSP210,
 };
 
 }  // namespace

@@ -194,7 +194,7 @@ TEST(Rules, RegistryIsSortedUniqueAndComplete) {
     EXPECT_EQ(FindRule(r->code), r);
     EXPECT_EQ(FindRule(r->name), r);
   }
-  EXPECT_EQ(AllRules().size(), 82u);
+  EXPECT_EQ(AllRules().size(), 83u);
 }
 
 TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
