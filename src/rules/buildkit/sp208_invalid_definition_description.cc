@@ -58,7 +58,8 @@ Flags the comment right above a named stage (`FROM image AS name`) or an `ARG` w
 word is not the stage name (in lower case) or one of the ARG's names. It is off by default, as
 BuildKit's experimental check `InvalidDefinitionDescription` is: select it, or turn it on in the
 Dockerfile as for BuildKit with `# check=experimental=InvalidDefinitionDescription` (or
-`experimental=all`).
+`experimental=all`). As for BuildKit's experimental checks, `# check=skip=` does not turn it
+off.
 
 ## Why is this bad?
 Tools that document a Dockerfile's build arguments and targets (`docker buildx build --call
