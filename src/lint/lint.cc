@@ -5,6 +5,7 @@
 #include "model/model.h"
 #include "rules/registry.h"
 #include "suppress/suppress.h"
+#include "syntax/check_directive.h"
 #include "syntax/parser.h"
 
 namespace shipshape::lint {
@@ -21,6 +22,43 @@ model::ModelOptions ModelOptionsFor(const LintOptions& options) {
   model::ModelOptions model_options;
   model_options.target = options.rules.target;
   return model_options;
+}
+
+/// The check configuration (`# check=` directive, merged with the instruction's own check
+/// comment) in force for a finding at `offset`: that of the first instruction ending at or after
+/// it, so that a comment above an instruction goes with it.
+syntax::CheckConfig CheckConfigAt(const syntax::Dockerfile& df, const syntax::CheckConfig& file,
+                                  std::uint32_t offset) {
+  for (const syntax::Instruction& inst : df.instructions) {
+    if (inst.range.end >= offset) return syntax::InstructionCheckConfig(file, inst.comments);
+  }
+  return file;
+}
+
+/// The selection plus BuildKit's experimental checks the file turns on with
+/// `# check=experimental=...` (in its directive or an instruction's check comment): rules that
+/// answer to a BuildKit name and are off by default (SP208). `added` gets the rules turned on
+/// only that way.
+Selection WithExperimental(const syntax::Dockerfile& df, const Selection& selection,
+                           std::vector<const rules::Rule*>* added = nullptr) {
+  const syntax::CheckConfig file = syntax::FileCheckConfig(df, nullptr);
+  std::vector<syntax::CheckConfig> configs = {file};
+  for (const syntax::Instruction& inst : df.instructions) {
+    if (!inst.comments.empty())
+      configs.push_back(syntax::InstructionCheckConfig(file, inst.comments));
+  }
+  Selection out = selection;
+  for (const rules::Rule* r : rules::AllRules()) {
+    if (r->default_enabled || r->buildkit_name.empty() || selection.Enabled(*r)) continue;
+    const bool on = std::any_of(configs.begin(), configs.end(), [&](const syntax::CheckConfig& c) {
+      return c.Enabled(r->buildkit_name, true);
+    });
+    if (!on) continue;
+    // Named exactly, so that an `--ignore` of the rule (as specific) still wins.
+    out.extend_select.emplace_back(r->code);
+    if (out.Enabled(*r) && added) added->push_back(r);
+  }
+  return out;
 }
 
 }  // namespace
@@ -49,7 +87,18 @@ void RunRulesOn(PartialResult& partial, const model::Model& model, const LintOpt
     d.message = e.Text();
     partial.result.diagnostics.push_back(std::move(d));
   }
-  partial.findings = RunRules(df, model, options.rules, options.selection);
+  std::vector<const rules::Rule*> experimental;
+  const Selection selection = WithExperimental(df, options.selection, &experimental);
+  partial.findings = RunRules(df, model, options.rules, selection);
+  if (experimental.empty()) return;
+  // A rule on only through `# check=experimental=` reports where that configuration is in force.
+  const syntax::CheckConfig file = syntax::FileCheckConfig(df, nullptr);
+  std::erase_if(partial.findings, [&](const base::Diagnostic& d) {
+    const auto rule = std::find_if(experimental.begin(), experimental.end(),
+                                   [&](const rules::Rule* r) { return r->code == d.code; });
+    return rule != experimental.end() &&
+           !CheckConfigAt(df, file, d.range.begin).Enabled((*rule)->buildkit_name, true);
+  });
 }
 
 /// ShellCheck's findings through the selection, the suppressions, the rules about pragmas.
@@ -66,8 +115,9 @@ void FinishWith(PartialResult& partial, const model::Model& model, const LintOpt
   // Suppressions, then the rules that judge them (they need to know what was suppressed).
   suppress::Suppressor suppressor(df, options.disable_ignore_pragma);
   std::vector<const rules::Rule*> ran;
+  const Selection selection = WithExperimental(df, options.selection);
   for (const rules::Rule* r : rules::AllRules()) {
-    if (options.selection.Enabled(*r)) ran.push_back(r);
+    if (selection.Enabled(*r)) ran.push_back(r);
   }
   suppressor.NoteRulesThatRan(ran);
   suppressor.Apply(findings);

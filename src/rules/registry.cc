@@ -81,6 +81,16 @@ extern const Rule kDL4006;
 extern const Rule kSP101;
 extern const Rule kSP102;
 extern const Rule kSP103;
+extern const Rule kSP201;
+extern const Rule kSP202;
+extern const Rule kSP203;
+extern const Rule kSP204;
+extern const Rule kSP205;
+extern const Rule kSP206;
+extern const Rule kSP207;
+extern const Rule kSP208;
+extern const Rule kSP209;
+extern const Rule kSP210;
 extern const Rule kSP601;
 
 namespace {
@@ -160,6 +170,16 @@ const Rule* const kRules[] = {
     &kSP101,
     &kSP102,
     &kSP103,
+    &kSP201,
+    &kSP202,
+    &kSP203,
+    &kSP204,
+    &kSP205,
+    &kSP206,
+    &kSP207,
+    &kSP208,
+    &kSP209,
+    &kSP210,
     &kSP601,
 };
 

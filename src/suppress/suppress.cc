@@ -52,6 +52,9 @@ bool Suppressor::CheckSkips(const rules::Rule& rule, std::uint32_t offset) const
     // An instruction's range ends before its line end; a finding there is still its own.
     if (range.begin <= offset && offset <= range.end) config = &c;
   }
+  // BuildKit's experimental checks (the rules answering to a check name that are off by
+  // default) answer to `experimental=` only: `skip=` never turns them off.
+  if (!rule.buildkit_name.empty() && !rule.default_enabled) return false;
   if (config->skip_all && !rule.buildkit_name.empty()) return true;
   return std::any_of(config->skip.begin(), config->skip.end(), [&](const std::string& name) {
     return rules::SelectorMatch(rule, name) == 100;

@@ -295,6 +295,24 @@ TEST(SuppressCheck, SkipTakesBuildKitNamesOrAll) {
   EXPECT_FALSE(Has(Findings(fmt::format(kBuildKit, "# check=skip=all"), options), "3:DL4000"));
 }
 
+TEST(SuppressCheck, SkipLeavesExperimentalChecksAlone) {
+  // As in BuildKit: an experimental check runs when `experimental=` names it, whatever `skip=`
+  // says; SP208 (InvalidDefinitionDescription) is one.
+  const std::string text =
+      "# check=skip=all;experimental=InvalidDefinitionDescription\n"
+      "# not about A\n"
+      "ARG A=1\n"
+      "FROM debian:12\n"
+      "MAINTAINER someone\n";
+  const std::vector<std::string> f = Findings(text);
+  EXPECT_TRUE(Has(f, "2:SP208"));
+  EXPECT_FALSE(Has(f, "5:DL4000"));
+  const std::vector<std::string> named = Findings(
+      "# check=skip=InvalidDefinitionDescription;experimental=all\n# not about A\nARG A=1\n"
+      "FROM debian:12\n");
+  EXPECT_TRUE(Has(named, "2:SP208"));
+}
+
 TEST(SuppressCheck, InstructionCheckCommentSkipsForThatInstruction) {
   const std::string text =
       "FROM debian:12\n"

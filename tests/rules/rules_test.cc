@@ -208,7 +208,7 @@ TEST(Rules, RegistryIsSortedUniqueAndComplete) {
   std::set<std::string> stems;
   for (const Rule* r : AllRules()) stems.insert(Stem(*r));
   EXPECT_EQ(stems, files);
-  EXPECT_GE(AllRules().size(), 74u);
+  EXPECT_GE(AllRules().size(), 85u);
 }
 
 TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {

@@ -116,6 +116,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
 extern const Rule kDL3029 = {
     .code = "DL3029",
     .name = "from-platform-flag",
+    .buildkit_name = "FromPlatformFlagConstDisallowed",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
     .category = "base-image",
@@ -159,6 +160,10 @@ the author's choice.
 - As in BuildKit's `FromPlatformFlagConstDisallowed` check, a stage whose name contains the
   platform's OS or architecture (`FROM --platform=linux/arm64 alpine:3.21 AS base-arm64`) is
   pinned on purpose and not flagged.
+- It answers to BuildKit's name `FromPlatformFlagConstDisallowed` and flags what that check
+  flags, a `--platform` written as a constant; it also flags a constant that comes through a
+  global ARG (`ARG P=linux/amd64`, or a default given to `BUILDPLATFORM`), which BuildKit's
+  check, looking only for a `$` in the flag, lets through.
 - The finding points at the `--platform` flag.
 )md",
     .onbuild = false,

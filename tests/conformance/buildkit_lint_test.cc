@@ -1,0 +1,211 @@
+// Runs every case of lint-cases.json (BuildKit's dockerfile_check_test.go) through shipshape and
+// compares BuildKit's check warnings (rule, line) with the findings of the rules that answer to
+// a BuildKit check name. Rules shipshape does not implement, and cases it cannot match, are
+// listed below with the reason; the test fails when a listed one starts to match.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lint/lint.h"
+#include "rules/registry.h"
+#include "test_data.h"
+
+namespace shipshape::lint {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// BuildKit checks no shipshape rule answers to, and why.
+const std::map<std::string, std::string> kNotImplemented = {
+    {"CopyIgnoredFile", "not implemented yet (needs .dockerignore matching)"},
+    {"UndefinedVar", "not implemented yet"},
+    {"InvalidBaseImagePlatform", "needs the pulled image's config (registry)"},
+};
+
+/// Cases whose warnings differ from shipshape's findings on purpose or for want of knowledge.
+const std::map<std::string, std::string> kCaseExceptions = {
+    {"testSecretsUsedInArgOrEnv#1",
+     "DL3064 (SecretsUsedInArgOrEnv) leaves out BuildKit's words `key` and `auth` on purpose "
+     "(`GPG_KEY`, `POSTGRES_HOST_AUTH_METHOD`), so `ARG auth` and `ENV git_key=` are not flagged"},
+    {"testJSONArgsRecommended#3",
+     "DL3025 (JSONArgsRecommended, hadolint's rule) flags a shell-form CMD whatever SHELL is in "
+     "force; BuildKit's check only when no SHELL is set"},
+    {"testJSONArgsRecommended#4", "as testJSONArgsRecommended#3, for ENTRYPOINT"},
+    {"testJSONArgsRecommended#5", "as testJSONArgsRecommended#3, SHELL set in the base stage"},
+    {"testJSONArgsRecommended#6", "as testJSONArgsRecommended#5, for ENTRYPOINT"},
+    {"testWorkdirRelativePath#2",
+     "DL3000 (WorkdirRelativePath, hadolint's rule) flags every relative WORKDIR; BuildKit only "
+     "the first one of a stage chain when no absolute WORKDIR came before"},
+    {"testLegacyKeyValueFormat#3",
+     "the transcribed warnings name lines 3 and 4 while the ENV and LABEL stand on lines 5 and 6, "
+     "where shipshape reports them"},
+    {"testUndeclaredArg#2",
+     "DL3029 (FromPlatformFlagConstDisallowed) also flags a global `ARG BUILDPLATFORM=linux/amd64` "
+     "default used in --platform, which pins the stage; BuildKit's check only looks for a `$`"},
+};
+
+struct Warning {
+  std::string rule;
+  std::uint32_t line = 0;
+  auto operator<=>(const Warning&) const = default;
+  friend void PrintTo(const Warning& w, std::ostream* os) { *os << w.rule << "@" << w.line; }
+};
+
+std::string Show(const std::vector<Warning>& warnings) {
+  std::vector<std::string> parts;
+  for (const Warning& w : warnings) parts.push_back(fmt::format("{}@{}", w.rule, w.line));
+  return fmt::format("[{}]", fmt::join(parts, ", "));
+}
+
+/// The BuildKit names shipshape's rules answer to.
+std::set<std::string> Implemented() {
+  std::set<std::string> out;
+  for (const rules::Rule* r : rules::AllRules()) {
+    if (!r->buildkit_name.empty()) out.insert(std::string(r->buildkit_name));
+  }
+  return out;
+}
+
+/// The Dockerfile as the build sees it: `build-arg:BUILDKIT_DOCKERFILE_CHECK` replaces the
+/// file's `# check=` directive (BuildKit gives the build argument precedence). The directive
+/// line is rewritten in place, so line numbers stay.
+std::string WithBuildCheckConfig(const nlohmann::json& c, std::string text) {
+  if (!c.contains("frontend_attrs")) return text;
+  const nlohmann::json& attrs = c.at("frontend_attrs");
+  if (!attrs.contains("build-arg:BUILDKIT_DOCKERFILE_CHECK")) return text;
+  const std::string value = attrs.at("build-arg:BUILDKIT_DOCKERFILE_CHECK").get<std::string>();
+  // The directive is a comment line at the top: `#`, blanks, `check`, blanks, `=`.
+  for (std::size_t begin = 0; begin < text.size() && text[begin] == '#';) {
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    const std::string line = text.substr(begin, end - begin);
+    const std::size_t name = line.find_first_not_of(" \t", 1);
+    if (name != std::string::npos && line.compare(name, 5, "check") == 0 &&
+        line.find_first_not_of(" \t", name + 5) == line.find('=')) {
+      text.replace(begin, end - begin, fmt::format("# check={}", value));
+      return text;
+    }
+    begin = end + 1;
+  }
+  ADD_FAILURE() << c.at("id").get<std::string>()
+                << ": BUILDKIT_DOCKERFILE_CHECK without a # check= directive to replace";
+  return text;
+}
+
+/// shipshape's findings as BuildKit would place them: on the line of the instruction they
+/// belong to (the first one ending at or after the finding: a comment above an instruction
+/// belongs to it), and for NoEmptyContinuation on the instruction's last line, once.
+std::vector<Warning> Findings(const FileResult& result, const std::set<std::string>& implemented) {
+  const syntax::Dockerfile& df = result.dockerfile;
+  std::vector<Warning> out;
+  for (const base::Diagnostic& d : result.diagnostics) {
+    if (d.code.empty()) continue;  // a syntax error
+    const rules::Rule* rule = rules::FindRule(d.code);
+    if (!rule || rule->buildkit_name.empty()) continue;
+    const std::string name(rule->buildkit_name);
+    if (!implemented.contains(name)) continue;
+    const syntax::Instruction* inst = nullptr;
+    for (const syntax::Instruction& i : df.instructions) {
+      if (i.range.end >= d.range.begin) {
+        inst = &i;
+        break;
+      }
+    }
+    if (!inst) {
+      ADD_FAILURE() << d.code << " finding after the last instruction";
+      continue;
+    }
+    Warning w{name, name == "NoEmptyContinuation" ? inst->logical_end_line : inst->start_line};
+    if (name == "NoEmptyContinuation" && std::find(out.begin(), out.end(), w) != out.end())
+      continue;
+    out.push_back(std::move(w));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(BuildKitLint, LintCases) {
+  const std::string text =
+      testing::ReadFileOrFail(testing::SharedPath("conformance/buildkit/lint-cases.json"));
+  const nlohmann::json data = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(data.is_discarded()) << "lint-cases.json is not valid JSON";
+  const std::set<std::string> implemented = Implemented();
+  for (const auto& [name, reason] : kNotImplemented) {
+    EXPECT_FALSE(implemented.contains(name))
+        << name << " is implemented now: remove it from kNotImplemented (" << reason << ")";
+  }
+
+  // Every rule with a BuildKit name that is on by default runs; the experimental ones (off by
+  // default) run where the file's `# check=experimental=` turns them on, as in BuildKit.
+  LintOptions options;
+  for (const rules::Rule* r : rules::AllRules()) {
+    if (!r->buildkit_name.empty() && r->default_enabled) {
+      options.selection.select.emplace_back(r->code);
+    }
+  }
+
+  const fs::path context =
+      fs::temp_directory_path() /
+      fmt::format("shipshape-buildkit-lint-{}", ::testing::UnitTest::GetInstance()->random_seed());
+  std::size_t cases = 0;
+  std::size_t compared = 0;
+  std::set<std::string> seen_exceptions;
+  for (const nlohmann::json& c : data.at("cases")) {
+    ++cases;
+    const std::string id = c.at("id").get<std::string>();
+    std::vector<Warning> expected;
+    for (const nlohmann::json& w : c.at("check_warnings")) {
+      const std::string rule = w.at("rule").get<std::string>();
+      if (!implemented.contains(rule)) {
+        EXPECT_TRUE(kNotImplemented.contains(rule))
+            << id << ": " << rule << " is neither implemented nor listed in kNotImplemented";
+        continue;
+      }
+      expected.push_back({rule, w.at("line").get<std::uint32_t>()});
+    }
+    std::sort(expected.begin(), expected.end());
+
+    // A build context holding the Dockerfile and, when the case has one, its .dockerignore.
+    fs::remove_all(context);
+    fs::create_directories(context);
+    const std::string dockerfile = WithBuildCheckConfig(c, c.at("dockerfile").get<std::string>());
+    std::ofstream(context / "Dockerfile", std::ios::binary) << dockerfile;
+    if (c.contains("dockerignore")) {
+      std::ofstream(context / ".dockerignore", std::ios::binary)
+          << c.at("dockerignore").get<std::string>();
+    }
+    const FileResult result = LintText((context / "Dockerfile").string(), dockerfile, options);
+    const std::vector<Warning> found = Findings(result, implemented);
+
+    const auto exception = kCaseExceptions.find(id);
+    if (exception != kCaseExceptions.end()) {
+      seen_exceptions.insert(id);
+      EXPECT_NE(found, expected) << id << " matches now: remove it from kCaseExceptions ("
+                                 << exception->second << ")";
+      continue;
+    }
+    ++compared;
+    EXPECT_EQ(found, expected) << id << ": shipshape " << Show(found) << ", BuildKit "
+                               << Show(expected) << "\n"
+                               << dockerfile;
+  }
+  fs::remove_all(context);
+  for (const auto& [id, reason] : kCaseExceptions) {
+    EXPECT_TRUE(seen_exceptions.contains(id)) << "no case " << id << " in lint-cases.json";
+  }
+  EXPECT_EQ(cases, 87u) << "the README announces 87 build-check cases";
+  EXPECT_GE(compared, 75u) << "keep the exceptions few";
+}
+
+}  // namespace
+}  // namespace shipshape::lint
