@@ -91,6 +91,8 @@ extern const Rule kSP207;
 extern const Rule kSP208;
 extern const Rule kSP209;
 extern const Rule kSP210;
+extern const Rule kSP501;
+extern const Rule kSP502;
 extern const Rule kSP601;
 
 namespace {
@@ -180,6 +182,8 @@ const Rule* const kRules[] = {
     &kSP208,
     &kSP209,
     &kSP210,
+    &kSP501,
+    &kSP502,
     &kSP601,
 };
 
