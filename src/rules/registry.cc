@@ -93,6 +93,8 @@ extern const Rule kSP209;
 extern const Rule kSP210;
 extern const Rule kSP501;
 extern const Rule kSP502;
+extern const Rule kSP503;
+extern const Rule kSP504;
 extern const Rule kSP601;
 
 namespace {
@@ -184,6 +186,8 @@ const Rule* const kRules[] = {
     &kSP210,
     &kSP501,
     &kSP502,
+    &kSP503,
+    &kSP504,
     &kSP601,
 };
 

@@ -102,6 +102,14 @@ void CheckCommand(Context& ctx, const shell::Command& cmd) {
         where = argv[i].range;
         break;
       }
+      if ((key.find("sslverify=0") != std::string::npos ||
+           key.find("sslverify=false") != std::string::npos ||
+           key.find("sslverify=no") != std::string::npos) &&
+          key.find("http.sslverify") == std::string::npos) {
+        why = "a yum/dnf repository with `sslverify` off downloads packages without TLS checks";
+        where = argv[i].range;
+        break;
+      }
       if ((name == "pip" || name == "pip3") && key.ends_with(".trusted-host")) {
         why = "pip's `trusted-host` setting downloads from that host without TLS checks";
         where = argv[i].range;
@@ -144,7 +152,9 @@ extern const Rule kSP501 = {
     .doc = R"md(## What it does
 Flags downloads and tools set up to accept any TLS certificate: `curl -k` / `--insecure`,
 `wget --no-check-certificate`, `pip --trusted-host` (and pip's `trusted-host` setting),
-`npm`/`yarn`/`pnpm` with `strict-ssl` off, git with `http.sslVerify` off, and the variables
+`npm`/`yarn`/`pnpm` with `strict-ssl` off, git with `http.sslVerify` off, yum/dnf repositories
+or options with `sslverify=0` (written by `echo`/`printf`, or `--setopt=sslverify=0`), and the
+variables
 `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY`,
 `NPM_CONFIG_STRICT_SSL=false` in ENV, ARG, `export` or before a command.
 

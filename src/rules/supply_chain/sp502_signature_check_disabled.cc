@@ -44,8 +44,9 @@ void Check(Context& ctx, const shell::Command& cmd) {
     }
   } else if (name == "apk" && option({"allow-untrusted"})) {
     why = "`apk --allow-untrusted` installs packages whose signature is not checked";
-  } else if (name == "rpm" && option({"nosignature", "nodigest"})) {
-    why = "`rpm --nosignature` installs packages whose signature is not checked";
+  } else if (name == "rpm" && option({"nosignature", "nodigest", "noverify"})) {
+    why = fmt::format("`rpm --{}` installs packages whose signature is not checked",
+                      cmd.FindOption({"nosignature", "nodigest", "noverify"})->name);
   } else if ((name == "yum" || name == "dnf" || name == "microdnf" || name == "tdnf") &&
              option({"nogpgcheck"})) {
     why = fmt::format("`{} --nogpgcheck` installs packages whose signature is not checked", name);

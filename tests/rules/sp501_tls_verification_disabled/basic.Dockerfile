@@ -32,3 +32,7 @@ RUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci
 RUN sh -c 'curl -k https://example.com/d'
 # expect: SP501 @18
 ONBUILD RUN curl -k https://example.com/e
+# expect: SP501 @20 "`sslverify` off"
+RUN dnf install -y --setopt=sslverify=0 tool
+# expect: SP501 @25 "`sslverify` off"
+RUN printf '%s\n' '[x]' 'sslverify=false' > /etc/yum.repos.d/x.repo

@@ -19,3 +19,5 @@ RUN zypper -n --no-gpg-checks install tool
 RUN printf '%s\n' '[tool]' 'baseurl=http://repo.example.com/' 'gpgcheck=0' > /etc/yum.repos.d/tool.repo
 # expect: SP502 @21
 ONBUILD RUN apk add --allow-untrusted /tmp/x.apk
+# expect: SP502 @12 "`rpm --noverify`"
+RUN rpm -U --noverify /tmp/x.rpm
