@@ -91,6 +91,9 @@ extern const Rule kSP207;
 extern const Rule kSP208;
 extern const Rule kSP209;
 extern const Rule kSP210;
+extern const Rule kSP401;
+extern const Rule kSP402;
+extern const Rule kSP403;
 extern const Rule kSP501;
 extern const Rule kSP502;
 extern const Rule kSP503;
@@ -184,6 +187,9 @@ const Rule* const kRules[] = {
     &kSP208,
     &kSP209,
     &kSP210,
+    &kSP401,
+    &kSP402,
+    &kSP403,
     &kSP501,
     &kSP502,
     &kSP503,

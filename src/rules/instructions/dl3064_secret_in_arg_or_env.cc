@@ -6,88 +6,10 @@
 
 #include "base/utf8.h"
 #include "rules/rule.h"
+#include "rules/secrets/secret_util.h"
 
 namespace shipshape::rules {
 namespace {
-
-/// hadolint's list of well-known secret variables, without its entries that name no secret
-/// (user names, ids, `TRAVIS_OS_NAME`, ...). Most are also caught by kSecretWords.
-constexpr std::string_view kKnownSecrets[] = {
-    "access_token",
-    "application_key",
-    "app_secret",
-    "auth_token",
-    "aws_access_key_id",
-    "aws_secret_access_key",
-    "bittrex_api_key",
-    "bittrex_api_secret",
-    "cf_password",
-    "circle_token",
-    "ci_deploy_password",
-    "dockerhub_password",
-    "docker_password",
-    "facebook_access_token",
-    "facebook_app_secret",
-    "firebase_api_token",
-    "firebase_token",
-    "fossa_api_key",
-    "gh_enterprise_token",
-    "gh_token",
-    "github_enterprise_token",
-    "github_token",
-    "heroku_api_key",
-    "npm_auth_token",
-    "npm_token",
-    "okta_client_token",
-    "okta_oauth2_clientsecret",
-    "openai_api_key",
-    "os_password",
-    "postgres_password",
-    "slack_token",
-    "stripe_api_key",
-    "vault_client_key",
-    "vault_token",
-};
-
-/// Words that mark a secret anywhere in a name (`DB_PASSWORD`, `CLIENTSECRET`, `APIKEY`).
-constexpr std::string_view kSecretWords[] = {
-    "password", "secret", "api_key", "apikey", "client_key", "private_key", "privatekey",
-};
-
-/// Whole `_`-separated words that mark a secret (Docker's SecretsUsedInArgOrEnv).
-constexpr std::string_view kSecretSegments[] = {"passwd", "pword", "credential", "credentials"};
-
-/// Whole words that say the value is not the secret itself: `PASSWORD_FILE` names a file
-/// holding it (the recommended way), `GPG_PUBLIC_KEY`, `TOKEN_VERSION` (Docker's exceptions).
-constexpr std::string_view kHarmlessSegments[] = {"file", "public", "version"};
-
-template <std::size_t N>
-bool Contains(const std::string_view (&list)[N], std::string_view s) {
-  return std::find(std::begin(list), std::end(list), s) != std::end(list);
-}
-
-bool LooksSecret(std::string_view name) {
-  const std::string lower = base::AsciiLower(name);
-  bool secret = Contains(kKnownSecrets, lower);
-  for (std::string_view word : kSecretWords) {
-    secret = secret || lower.find(word) != std::string::npos;
-  }
-  // `token`, but not `tokenizer` (TOKENIZERS_PARALLELISM is a Hugging Face switch).
-  for (std::size_t at = lower.find("token"); at != std::string::npos && !secret;
-       at = lower.find("token", at + 1)) {
-    secret = lower.compare(at + 5, 2, "iz") != 0;
-  }
-  std::string_view rest = lower;
-  while (true) {
-    const std::size_t sep = rest.find('_');
-    const std::string_view segment = rest.substr(0, sep);
-    if (Contains(kHarmlessSegments, segment)) return false;
-    secret = secret || Contains(kSecretSegments, segment);
-    if (sep == std::string_view::npos) break;
-    rest.remove_prefix(sep + 1);
-  }
-  return secret;
-}
 
 void Report(Context& ctx, std::string_view keyword, std::string_view name, base::Range range) {
   ctx.Report(range, fmt::format("`{} {}` looks like a secret, and {}; pass it with "

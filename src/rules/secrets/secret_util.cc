@@ -1,0 +1,222 @@
+#include "rules/secrets/secret_util.h"
+
+#include <algorithm>
+#include <string>
+
+#include "base/utf8.h"
+
+namespace shipshape::rules {
+namespace {
+
+/// hadolint's list of well-known secret variables, without its entries that name no secret
+/// (user names, ids, `TRAVIS_OS_NAME`, ...). Most are also caught by kSecretWords.
+constexpr std::string_view kKnownSecrets[] = {
+    "access_token",
+    "application_key",
+    "app_secret",
+    "auth_token",
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "bittrex_api_key",
+    "bittrex_api_secret",
+    "cf_password",
+    "circle_token",
+    "ci_deploy_password",
+    "dockerhub_password",
+    "docker_password",
+    "facebook_access_token",
+    "facebook_app_secret",
+    "firebase_api_token",
+    "firebase_token",
+    "fossa_api_key",
+    "gh_enterprise_token",
+    "gh_token",
+    "github_enterprise_token",
+    "github_token",
+    "heroku_api_key",
+    "npm_auth_token",
+    "npm_token",
+    "okta_client_token",
+    "okta_oauth2_clientsecret",
+    "openai_api_key",
+    "os_password",
+    "postgres_password",
+    "slack_token",
+    "stripe_api_key",
+    "vault_client_key",
+    "vault_token",
+};
+
+/// Words that mark a secret anywhere in a name (`DB_PASSWORD`, `CLIENTSECRET`, `APIKEY`).
+constexpr std::string_view kSecretWords[] = {
+    "password", "secret", "api_key", "apikey", "client_key", "private_key", "privatekey",
+};
+
+/// Whole `_`-separated words that mark a secret (Docker's SecretsUsedInArgOrEnv).
+constexpr std::string_view kSecretSegments[] = {"passwd", "pword", "credential", "credentials"};
+
+/// Whole words that say the value is not the secret itself: `PASSWORD_FILE` names a file
+/// holding it (the recommended way), `GPG_PUBLIC_KEY`, `TOKEN_VERSION` (Docker's exceptions).
+constexpr std::string_view kHarmlessSegments[] = {"file", "public", "version"};
+
+template <std::size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view s) {
+  return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+}  // namespace
+
+bool LooksSecret(std::string_view name) {
+  const std::string lower = base::AsciiLower(name);
+  bool secret = Contains(kKnownSecrets, lower);
+  for (std::string_view word : kSecretWords) {
+    secret = secret || lower.find(word) != std::string::npos;
+  }
+  // `token`, but not `tokenizer` (TOKENIZERS_PARALLELISM is a Hugging Face switch).
+  for (std::size_t at = lower.find("token"); at != std::string::npos && !secret;
+       at = lower.find("token", at + 1)) {
+    secret = lower.compare(at + 5, 2, "iz") != 0;
+  }
+  std::string_view rest = lower;
+  while (true) {
+    const std::size_t sep = rest.find('_');
+    const std::string_view segment = rest.substr(0, sep);
+    if (Contains(kHarmlessSegments, segment)) return false;
+    secret = secret || Contains(kSecretSegments, segment);
+    if (sep == std::string_view::npos) break;
+    rest.remove_prefix(sep + 1);
+  }
+  return secret;
+}
+
+
+namespace {
+
+bool IsAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsUpperDigit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool IsTokenChar(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
+
+/// The length of the run of characters satisfying `ok` at `at`.
+template <typename Pred>
+std::size_t Run(std::string_view text, std::size_t at, Pred ok) {
+  std::size_t n = 0;
+  while (at + n < text.size() && ok(text[at + n])) ++n;
+  return n;
+}
+
+/// A prefixed token: `prefix` then at least `min` characters of `ok` (and, with `max`, no
+/// more than that many), not glued to a word character before it.
+template <typename Pred>
+void Prefixed(std::string_view text, std::string_view prefix, std::size_t min, std::size_t max,
+              Pred ok, std::string_view kind, std::vector<SecretMatch>& out) {
+  for (std::size_t at = text.find(prefix); at != std::string_view::npos;
+       at = text.find(prefix, at + 1)) {
+    if (at > 0 && IsTokenChar(text[at - 1])) continue;
+    const std::size_t n = Run(text, at + prefix.size(), ok);
+    if (n < min || (max && n > max)) continue;
+    out.push_back({at, at + prefix.size() + n, kind});
+  }
+}
+
+/// Whether a token is a placeholder: `EXAMPLE`, `xxxx`, `****`, `...`, `<...>`.
+bool Placeholder(std::string_view token) {
+  const std::string lower = base::AsciiLower(token);
+  if (lower.find("example") != std::string::npos || lower.find("xxxx") != std::string::npos ||
+      lower.find("****") != std::string::npos || lower.find("...") != std::string::npos ||
+      lower.find("your") != std::string::npos || lower.find("dummy") != std::string::npos ||
+      lower.find("fake") != std::string::npos) {
+    return true;
+  }
+  return false;
+}
+
+/// `scheme://user:password@host` with a literal password.
+void UrlPasswords(std::string_view text, std::vector<SecretMatch>& out) {
+  for (std::size_t at = text.find("://"); at != std::string_view::npos;
+       at = text.find("://", at + 3)) {
+    const std::size_t start = at + 3;
+    std::size_t end = start;
+    while (end < text.size() && text[end] != '@' && text[end] != '/' && text[end] != ' ' &&
+           text[end] != '\n' && text[end] != '"' && text[end] != '\'') {
+      ++end;
+    }
+    if (end >= text.size() || text[end] != '@') continue;
+    const std::string_view userinfo = text.substr(start, end - start);
+    const std::size_t colon = userinfo.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string_view password = userinfo.substr(colon + 1);
+    const std::string_view user = userinfo.substr(0, colon);
+    if (password.size() < 3 || user.empty() || password.find('$') != std::string_view::npos ||
+        password.find('%') == 0 || Placeholder(password)) {
+      continue;
+    }
+    const std::string lower = base::AsciiLower(password);
+    if (lower == "password" || lower == "pass" || lower == "passwd" || lower == "secret" ||
+        lower == "changeme" || lower == "token") {
+      continue;
+    }
+    out.push_back({start + colon + 1, end, "a URL with a password"});
+  }
+}
+
+}  // namespace
+
+std::vector<SecretMatch> FindSecrets(std::string_view text) {
+  std::vector<SecretMatch> out;
+  if (text.size() < 16) return out;
+  for (std::string_view p : {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"}) {
+    Prefixed(text, p, 16, 16, IsUpperDigit, "an AWS access key id", out);
+  }
+  for (std::string_view p : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
+    Prefixed(text, p, 36, 0, IsAlnum, "a GitHub token", out);
+  }
+  Prefixed(text, "github_pat_", 22, 0, [](char c) { return IsAlnum(c) || c == '_'; },
+           "a GitHub token", out);
+  Prefixed(text, "glpat-", 20, 0, IsTokenChar, "a GitLab token", out);
+  for (std::string_view p : {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"}) {
+    Prefixed(text, p, 10, 0, [](char c) { return IsAlnum(c) || c == '-'; }, "a Slack token",
+             out);
+  }
+  Prefixed(text, "hooks.slack.com/services/T", 20, 0,
+           [](char c) { return IsAlnum(c) || c == '/'; }, "a Slack webhook URL", out);
+  Prefixed(text, "sk_live_", 24, 0, IsAlnum, "a Stripe secret key", out);
+  Prefixed(text, "rk_live_", 24, 0, IsAlnum, "a Stripe restricted key", out);
+  Prefixed(text, "AIza", 35, 35, IsTokenChar, "a Google API key", out);
+  Prefixed(text, "npm_", 36, 36, IsAlnum, "an npm token", out);
+  Prefixed(text, "pypi-AgEIcHlwaS5vcmc", 50, 0, IsTokenChar, "a PyPI token", out);
+  Prefixed(text, "dckr_pat_", 20, 0, IsTokenChar, "a Docker Hub token", out);
+  Prefixed(text, "sk-proj-", 40, 0, IsTokenChar, "an OpenAI key", out);
+  for (std::size_t at = text.find("-----BEGIN "); at != std::string_view::npos;
+       at = text.find("-----BEGIN ", at + 1)) {
+    const std::size_t close = text.find("-----", at + 11);
+    if (close == std::string_view::npos || close - at > 40) continue;
+    const std::string_view label = text.substr(at + 11, close - at - 11);
+    if (label.ends_with("PRIVATE KEY")) out.push_back({at, close + 5, "a private key"});
+  }
+  // JWT: three base64url parts, the first two JSON objects (`eyJ`).
+  for (std::size_t at = text.find("eyJ"); at != std::string_view::npos;
+       at = text.find("eyJ", at + 1)) {
+    if (at > 0 && IsTokenChar(text[at - 1])) continue;
+    const std::size_t a = Run(text, at, IsTokenChar);
+    if (a < 10 || at + a >= text.size() || text[at + a] != '.') continue;
+    const std::size_t b_at = at + a + 1;
+    if (text.substr(b_at, 3) != "eyJ") continue;
+    const std::size_t b = Run(text, b_at, IsTokenChar);
+    if (b < 10 || b_at + b >= text.size() || text[b_at + b] != '.') continue;
+    const std::size_t c = Run(text, b_at + b + 1, IsTokenChar);
+    if (c < 10) continue;
+    out.push_back({at, b_at + b + 1 + c, "a JSON Web Token"});
+  }
+  UrlPasswords(text, out);
+  std::erase_if(out, [&](const SecretMatch& m) {
+    return m.kind != "a private key" && m.kind != "a URL with a password" &&
+           Placeholder(text.substr(m.begin, m.end - m.begin));
+  });
+  std::sort(out.begin(), out.end(),
+            [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace shipshape::rules
