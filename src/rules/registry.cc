@@ -99,6 +99,9 @@ extern const Rule kSP502;
 extern const Rule kSP503;
 extern const Rule kSP504;
 extern const Rule kSP601;
+extern const Rule kSP701;
+extern const Rule kSP702;
+extern const Rule kSP703;
 
 namespace {
 
@@ -195,6 +198,9 @@ const Rule* const kRules[] = {
     &kSP503,
     &kSP504,
     &kSP601,
+    &kSP701,
+    &kSP702,
+    &kSP703,
 };
 
 }  // namespace

@@ -228,7 +228,7 @@ std::vector<Case> Cases() {
   }
   cases.push_back({"symlink-loop-in-folder",
                    [](const fs::path& dir) {
-                     Write(dir / "tree/Dockerfile", "FROM alpine:3.20\n");
+                     Write(dir / "tree/Dockerfile", "FROM alpine:3.20\nUSER 65534\n");
                      fs::create_directories(dir / "tree/sub");
                      fs::create_directory_symlink("..", dir / "tree/sub/up");
                      fs::create_directory_symlink(".", dir / "tree/self");
@@ -295,6 +295,8 @@ std::vector<Case> Cases() {
                    {"too large once aliases are expanded"}});
   return cases;
 }
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 class Hostile : public ::testing::TestWithParam<Case> {};
 

@@ -1,7 +1,11 @@
 #include "rules/stages/stage_util.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
+
+#include "rules/edit_util.h"
 
 namespace shipshape::rules {
 namespace {
@@ -161,6 +165,69 @@ std::string_view DropQuotes(std::string_view text) {
   while (!text.empty() && IsQuote(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsQuote(text.back())) text.remove_suffix(1);
   return text;
+}
+
+namespace {
+
+/// Whether `name` can be written after `USER` as is and names a user, not a number or group.
+bool PlainUserName(std::string_view name) {
+  if (name.empty() || name.size() > 32 || name[0] == '-') return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/// The last unprivileged user the shipped stages are known to have: one an earlier `USER`
+/// switched to, or one a RUN created with `useradd NAME` / `adduser NAME`. Empty if none.
+std::string KnownUser(Context& ctx, const std::vector<std::size_t>& shipped) {
+  const model::Model& model = ctx.model();
+  const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
+  std::string user;
+  for (std::size_t s : shipped) {
+    const model::Stage& stage = model.stages()[s];
+    for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
+      const syntax::Instruction& inst = insts[i];
+      if (inst.keyword == syntax::Keyword::kUser && !inst.args.empty()) {
+        const model::Resolved u = model.Resolve(i, inst.args[0].value);
+        if (u.known && PlainUserName(u.value) && !IsRootUser(u.value)) user = u.value;
+      } else if (inst.keyword == syntax::Keyword::kRun) {
+        for (const shell::Command& c : ctx.Shell(i).commands()) {
+          if ((c.name != "useradd" && c.name != "adduser") || c.args.empty()) continue;
+          // `adduser USER GROUP` adds an existing user to a group.
+          const shell::Argument& name =
+              c.name == "adduser" && c.args.size() == 2 ? c.args[0] : c.args.back();
+          if (name.known && PlainUserName(name.value) && !IsRootUser(name.value)) {
+            user = name.value;
+          }
+        }
+      }
+    }
+  }
+  return user;
+}
+
+}  // namespace
+
+base::Fix AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped) {
+  const syntax::Dockerfile& df = ctx.dockerfile();
+  const model::Stage& target = ctx.model().stages()[shipped.back()];
+  const std::uint32_t end = df.instructions[target.end - 1].range.end;
+  const std::string user = KnownUser(ctx, shipped);
+  const std::string line = fmt::format("{}{}USER {}", LineBreakAt(df.text(), end),
+                                       IndentAt(df.text(), df.instructions[target.end - 1].range.begin),
+                                       user.empty() ? "nobody" : user);
+  if (user.empty()) {
+    return base::Fix{"Add `USER nobody` at the end of the image's stage (better: create a user "
+                     "for the application)",
+                     base::Applicability::kDisplayOnly,
+                     {{{end, end}, line}}};
+  }
+  return base::Fix{fmt::format("Add `USER {}` at the end of the image's stage", user),
+                   base::Applicability::kUnsafe,
+                   {{{end, end}, line}}};
 }
 
 }  // namespace shipshape::rules

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "model/model.h"
+#include "rules/rule.h"
 
 namespace shipshape::rules {
 
@@ -66,5 +67,12 @@ std::optional<std::size_t> StageIndex(std::string_view text);
 
 /// `text` without the quotes around it (hadolint's dropQuotes).
 std::string_view DropQuotes(std::string_view text);
+
+/// The fix for an image that runs as root: `USER <user>` appended after the last instruction of
+/// the target stage (the last of `shipped`), so build steps keep running as root and
+/// containers do not. Unsafe with an unprivileged user the shipped stages are known to have
+/// (an earlier `USER app`, or `useradd app` / `adduser app` in a RUN); display-only with
+/// `nobody` otherwise.
+base::Fix AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped);
 
 }  // namespace shipshape::rules
