@@ -99,6 +99,9 @@ extern const Rule kSP502;
 extern const Rule kSP503;
 extern const Rule kSP504;
 extern const Rule kSP601;
+extern const Rule kSP602;
+extern const Rule kSP603;
+extern const Rule kSP604;
 extern const Rule kSP701;
 extern const Rule kSP702;
 extern const Rule kSP703;
@@ -198,6 +201,9 @@ const Rule* const kRules[] = {
     &kSP503,
     &kSP504,
     &kSP601,
+    &kSP602,
+    &kSP603,
+    &kSP604,
     &kSP701,
     &kSP702,
     &kSP703,
