@@ -98,6 +98,10 @@ extern const Rule kSP501;
 extern const Rule kSP502;
 extern const Rule kSP503;
 extern const Rule kSP504;
+extern const Rule kSP505;
+extern const Rule kSP506;
+extern const Rule kSP507;
+extern const Rule kSP508;
 extern const Rule kSP601;
 extern const Rule kSP602;
 extern const Rule kSP603;
@@ -200,6 +204,10 @@ const Rule* const kRules[] = {
     &kSP502,
     &kSP503,
     &kSP504,
+    &kSP505,
+    &kSP506,
+    &kSP507,
+    &kSP508,
     &kSP601,
     &kSP602,
     &kSP603,
