@@ -1,0 +1,120 @@
+#include "context/build_context.h"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include "base/file.h"
+
+namespace shipshape::context {
+
+/// What is known about the files, shared by a context and its WithDockerignore copies (and
+/// across threads).
+struct BuildContext::Files {
+  std::mutex mu;
+  /// In memory: every file and the folders they imply.
+  std::optional<std::set<std::string, std::less<>>> memory;
+  std::map<std::string, bool, std::less<>> exists;
+  std::optional<std::vector<std::string>> top_level;
+};
+
+namespace {
+
+/// `dir/name` without doubling separators or prefixing `./`.
+std::string Join(const std::string& dir, std::string_view name) {
+  if (dir.empty() || dir == ".") return std::string(name);
+  if (dir.back() == '/') return fmt::format("{}{}", dir, name);
+  return fmt::format("{}/{}", dir, name);
+}
+
+}  // namespace
+
+std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
+                                                       std::string_view dockerfile) {
+  std::shared_ptr<BuildContext> c(new BuildContext());
+  c->dir_ = dir.empty() ? "." : std::move(dir);
+  c->files_ = std::make_shared<Files>();
+  c->dockerignore_path_ = Join(c->dir_, ".dockerignore");
+  if (!dockerfile.empty() && dockerfile != "-") {
+    const std::string own = fmt::format("{}.dockerignore", dockerfile);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(own, ec)) c->dockerignore_path_ = own;
+  }
+  base::ReadResult read = base::ReadFile(c->dockerignore_path_);
+  if (read.ok()) {
+    c->dockerignore_ = Dockerignore::Parse(read.text);
+    c->dockerignore_text_ = std::move(read.text);
+  }
+  return c;
+}
+
+std::shared_ptr<const BuildContext> BuildContext::InMemory(
+    std::vector<std::string> files, std::optional<std::string> dockerignore) {
+  std::shared_ptr<BuildContext> c(new BuildContext());
+  c->dockerignore_path_ = ".dockerignore";
+  c->files_ = std::make_shared<Files>();
+  std::set<std::string, std::less<>>& all = c->files_->memory.emplace();
+  for (const std::string& f : files) {
+    const std::string clean = CleanPath(f);
+    for (std::size_t k = clean.find('/'); k != std::string::npos; k = clean.find('/', k + 1)) {
+      all.insert(clean.substr(0, k));
+    }
+    all.insert(clean);
+  }
+  if (dockerignore) {
+    all.insert(".dockerignore");
+    c->dockerignore_ = Dockerignore::Parse(*dockerignore);
+    c->dockerignore_text_ = std::move(dockerignore);
+  }
+  return c;
+}
+
+bool BuildContext::Exists(std::string_view raw) const {
+  std::string path = CleanPath(raw);
+  if (const std::size_t start = path.find_first_not_of('/'); start != 0) {
+    path = start == std::string::npos ? "" : path.substr(start);
+  }
+  if (path.empty() || path == ".") return true;
+  if (path == ".." || path.starts_with("../")) return false;
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (files_->memory) return files_->memory->count(path) > 0;
+  auto it = files_->exists.find(path);
+  if (it != files_->exists.end()) return it->second;
+  struct stat st;
+  const bool found = ::lstat(Join(dir_, path).c_str(), &st) == 0;
+  files_->exists.emplace(std::move(path), found);
+  return found;
+}
+
+const std::vector<std::string>& BuildContext::TopLevel() const {
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (files_->top_level) return *files_->top_level;
+  std::vector<std::string>& out = files_->top_level.emplace();
+  if (files_->memory) {
+    for (const std::string& f : *files_->memory) {
+      if (f.find('/') == std::string::npos) out.push_back(f);
+    }
+  } else {
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir_, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      out.push_back(it->path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::shared_ptr<const BuildContext> BuildContext::WithDockerignore(std::string text) const {
+  std::shared_ptr<BuildContext> c(new BuildContext(*this));
+  c->dockerignore_ = Dockerignore::Parse(text);
+  c->dockerignore_text_ = std::move(text);
+  return c;
+}
+
+}  // namespace shipshape::context

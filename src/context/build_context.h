@@ -1,0 +1,59 @@
+// The build context a Dockerfile is built with: its folder, the `.dockerignore` in force, and
+// cheap questions about its files (asked lazily, answered once: no tree walks).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "context/dockerignore.h"
+
+namespace shipshape::context {
+
+class BuildContext {
+ public:
+  /// The context at folder `dir` for the Dockerfile at `dockerfile` (may be empty). As BuildKit
+  /// does, `<Dockerfile name>.dockerignore` beside the Dockerfile wins over `<dir>/.dockerignore`.
+  static std::shared_ptr<const BuildContext> Open(std::string dir, std::string_view dockerfile);
+
+  /// A context that exists only in memory (tests, rule docs): `files` are `/`-separated paths
+  /// relative to it (a path implies its parent folders); `dockerignore`, when set, is the text
+  /// of `.dockerignore`.
+  static std::shared_ptr<const BuildContext> InMemory(std::vector<std::string> files,
+                                                      std::optional<std::string> dockerignore);
+
+  /// The context folder as given (`.` for the current one); empty for an in-memory context.
+  const std::string& dir() const { return dir_; }
+  /// The `.dockerignore` in force, or where one would be created (`<dir>/.dockerignore`).
+  const std::string& dockerignore_path() const { return dockerignore_path_; }
+  /// Its text; nullopt when there is none.
+  const std::optional<std::string>& dockerignore_text() const { return dockerignore_text_; }
+  /// Its parsed form; null when there is none.
+  const Dockerignore* dockerignore() const { return dockerignore_ ? &*dockerignore_ : nullptr; }
+
+  /// Whether `path` (relative to the context, `/`-separated) exists, symlinks not followed.
+  /// One `lstat` per path, remembered.
+  bool Exists(std::string_view path) const;
+  /// The names directly in the context folder, sorted; read once.
+  const std::vector<std::string>& TopLevel() const;
+
+  /// The same context with `.dockerignore` reading `text` (what the fix loop sees after
+  /// editing it); the file answers are shared.
+  std::shared_ptr<const BuildContext> WithDockerignore(std::string text) const;
+
+ private:
+  struct Files;
+  BuildContext() = default;
+
+  std::string dir_;
+  std::string dockerignore_path_;
+  std::optional<std::string> dockerignore_text_;
+  std::optional<Dockerignore> dockerignore_;
+  std::shared_ptr<Files> files_;
+};
+
+}  // namespace shipshape::context
