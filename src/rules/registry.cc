@@ -80,6 +80,9 @@ extern const Rule kDL4005;
 extern const Rule kDL4006;
 extern const Rule kSP101;
 extern const Rule kSP102;
+extern const Rule kSP301;
+extern const Rule kSP302;
+extern const Rule kSP303;
 
 namespace {
 
@@ -157,6 +160,9 @@ const Rule* const kRules[] = {
     &kDL4006,
     &kSP101,
     &kSP102,
+    &kSP301,
+    &kSP302,
+    &kSP303,
 };
 
 }  // namespace
