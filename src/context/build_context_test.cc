@@ -1,0 +1,70 @@
+#include "context/build_context.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace shipshape::context {
+namespace {
+
+namespace fs = std::filesystem;
+
+void Write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+TEST(BuildContext, ReadsTheDockerignoreInForceAndAnswersAboutFiles) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("shipshape-ctx-{}", ::getpid());
+  fs::remove_all(dir);
+  Write(dir / "app.py", "x");
+  Write(dir / "src/main.py", "x");
+  Write(dir / ".dockerignore", "*.log\n");
+  Write(dir / "docker/Dockerfile", "FROM x\n");
+  Write(dir / "docker/Dockerfile.dockerignore", "src\n");
+
+  const auto plain = BuildContext::Open(dir.string(), (dir / "Dockerfile").string());
+  EXPECT_EQ(plain->dockerignore_path(), (dir / ".dockerignore").string());
+  ASSERT_NE(plain->dockerignore(), nullptr);
+  EXPECT_TRUE(plain->dockerignore()->Excludes("a.log"));
+  EXPECT_TRUE(plain->Exists("app.py"));
+  EXPECT_TRUE(plain->Exists("./src/main.py"));
+  EXPECT_TRUE(plain->Exists("/src"));
+  EXPECT_FALSE(plain->Exists("missing"));
+  EXPECT_FALSE(plain->Exists("../etc/passwd"));
+  EXPECT_EQ(plain->TopLevel(), (std::vector<std::string>{".dockerignore", "app.py", "docker", "src"}));
+
+  // `<Dockerfile>.dockerignore` beside the Dockerfile wins.
+  const auto own = BuildContext::Open(dir.string(), (dir / "docker/Dockerfile").string());
+  EXPECT_EQ(own->dockerignore_path(), (dir / "docker/Dockerfile.dockerignore").string());
+  EXPECT_TRUE(own->dockerignore()->Excludes("src/main.py"));
+  EXPECT_FALSE(own->dockerignore()->Excludes("a.log"));
+
+  // No `.dockerignore`: where one would be created.
+  fs::remove(dir / ".dockerignore");
+  const auto none = BuildContext::Open(dir.string(), "-");
+  EXPECT_FALSE(none->dockerignore_text().has_value());
+  EXPECT_EQ(none->dockerignore(), nullptr);
+  EXPECT_EQ(none->dockerignore_path(), (dir / ".dockerignore").string());
+  const auto edited = none->WithDockerignore("app.py\n");
+  EXPECT_TRUE(edited->dockerignore()->Excludes("app.py"));
+  EXPECT_EQ(edited->dockerignore_path(), none->dockerignore_path());
+  fs::remove_all(dir);
+}
+
+TEST(BuildContext, InMemory) {
+  const auto c = BuildContext::InMemory({"a/b/c", ".env"}, "x\n");
+  EXPECT_TRUE(c->Exists("a"));
+  EXPECT_TRUE(c->Exists("a/b"));
+  EXPECT_TRUE(c->Exists("a/b/c"));
+  EXPECT_FALSE(c->Exists("b"));
+  EXPECT_EQ(c->TopLevel(), (std::vector<std::string>{".dockerignore", ".env", "a"}));
+  EXPECT_TRUE(c->dockerignore()->Excludes("x/y"));
+}
+
+}  // namespace
+}  // namespace shipshape::context
