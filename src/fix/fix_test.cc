@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "fix/diff.h"
@@ -196,6 +197,17 @@ TEST_F(WriteTest, AFailureMidwayLeavesTheOriginalUntouched) {
   EXPECT_EQ(Read(), "FROM a\n");
   EXPECT_EQ(Mode(), 0640u);
   EXPECT_EQ(Entries(), 1u);
+}
+
+TEST_F(WriteTest, CreatingNeverReplacesAFileThatAppeared) {
+  const std::string ignore = (dir_ / ".dockerignore").string();
+  EXPECT_EQ(CreateExclusively(ignore, ".git\n"), "");
+  std::ifstream in(ignore, std::ios::binary);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), ".git\n");
+  const std::string error = CreateExclusively(path_, "FROM b\n");
+  EXPECT_NE(error.find("appeared"), std::string::npos) << error;
+  EXPECT_EQ(Read(), "FROM a\n");
+  EXPECT_EQ(Entries(), 2u);  // no temporary file left
 }
 
 TEST_F(WriteTest, AFileChangedOnDiskIsNotOverwritten) {
