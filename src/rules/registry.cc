@@ -83,6 +83,7 @@ extern const Rule kSP102;
 extern const Rule kSP301;
 extern const Rule kSP302;
 extern const Rule kSP303;
+extern const Rule kSP304;
 
 namespace {
 
@@ -163,6 +164,7 @@ const Rule* const kRules[] = {
     &kSP301,
     &kSP302,
     &kSP303,
+    &kSP304,
 };
 
 }  // namespace

@@ -36,8 +36,14 @@ struct Expectation {
   std::string source;  // the annotation, for messages
 };
 
-/// Lint options from `# shipshape-test:` header lines.
-lint::LintOptions ParseOptions(const std::string& text, const Rule& rule) {
+/// Lint options from `# shipshape-test:` header lines. A rule doc may give its "Use instead"
+/// blocks their own with `<!-- shipshape-test-use-instead: ... -->` (`use_instead`).
+lint::LintOptions ParseOptions(const std::string& text, const Rule& rule,
+                               bool use_instead = false) {
+  const std::string doc_prefix =
+      use_instead && text.find("<!-- shipshape-test-use-instead:") != std::string::npos
+          ? "<!-- shipshape-test-use-instead:"
+          : "<!-- shipshape-test:";
   lint::LintOptions options;
   // The rule under test runs even when it is off by default.
   options.selection.severity[std::string(rule.code)] = rule.severity;
@@ -49,7 +55,7 @@ lint::LintOptions ParseOptions(const std::string& text, const Rule& rule) {
   while (std::getline(in, line)) {
     // `# shipshape-test: ...` in fixtures, `<!-- shipshape-test: ... -->` in rule docs.
     std::string rest;
-    for (const std::string prefix : {"# shipshape-test:", "<!-- shipshape-test:"}) {
+    for (const std::string& prefix : {std::string("# shipshape-test:"), doc_prefix}) {
       if (line.rfind(prefix, 0) == 0) rest = line.substr(prefix.size());
     }
     if (rest.empty()) continue;
@@ -219,7 +225,7 @@ TEST(Rules, RegistryIsSortedUniqueAndComplete) {
     EXPECT_EQ(FindRule(r->code), r);
     EXPECT_EQ(FindRule(r->name), r);
   }
-  EXPECT_EQ(AllRules().size(), 76u);
+  EXPECT_EQ(AllRules().size(), 77u);
 }
 
 TEST(Rules, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
@@ -386,8 +392,9 @@ TEST(Rules, DocsHaveTheirSectionsAndTheirExamplesWork) {
                                      [&](const base::Diagnostic& d) { return d.code == r->code; });
       EXPECT_TRUE(fires) << r->code << ": its Example does not trigger it:\n" << text;
     }
+    const lint::LintOptions good_options = ParseOptions(std::string(r->doc), *r, true);
     for (const std::string& text : good) {
-      const lint::FileResult result = lint::LintText("UseInstead", text, options);
+      const lint::FileResult result = lint::LintText("UseInstead", text, good_options);
       for (const base::Diagnostic& d : result.diagnostics) {
         EXPECT_NE(d.code, r->code) << r->code << ": its Use instead triggers it:\n"
                                    << text << "\n"
