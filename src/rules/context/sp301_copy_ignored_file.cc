@@ -12,11 +12,14 @@ namespace shipshape::rules {
 namespace {
 
 /// Whether an exception (`!pattern`) could re-include something at or below `path`; unsure
-/// (a wildcard in it) counts as yes.
+/// (a wildcard in the exception, or in the source, which COPY expands) counts as yes.
 bool MayReinclude(const context::Dockerignore& ignore, const std::string& path) {
+  const bool wildcard = path.find_first_of("*?[") != std::string::npos;
   for (const context::IgnorePattern& p : ignore.patterns()) {
     if (!p.exclusion) continue;
-    if (path == "." || p.cleaned.find_first_of("*?[\\^") != std::string::npos) return true;
+    if (path == "." || wildcard || p.cleaned.find_first_of("*?[\\^") != std::string::npos) {
+      return true;
+    }
     if (p.cleaned.starts_with(path) &&
         (p.cleaned.size() == path.size() || p.cleaned[path.size()] == '/')) {
       return true;
