@@ -345,7 +345,7 @@ int RunLint(const LintFlags& flags) {
           *flags.context, in.read_path == "-" ? std::string_view() : in.read_path);
     } else if (in.read_path != "-") {
       const std::string dir = std::filesystem::path(in.read_path).parent_path().string();
-      in.options.rules.context = context::BuildContext::Open(dir, in.read_path);
+      in.options.rules.context = context::BuildContext::Open(dir, in.read_path, /*guessed=*/true);
     }
     in.threshold = s->failure_threshold.value;
     in.no_fail = s->no_fail.value;

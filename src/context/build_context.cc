@@ -35,7 +35,8 @@ std::string Join(const std::string& dir, std::string_view name) {
 }  // namespace
 
 std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
-                                                       std::string_view dockerfile) {
+                                                       std::string_view dockerfile,
+                                                       bool guessed) {
   std::shared_ptr<BuildContext> c(new BuildContext());
   c->dir_ = dir.empty() ? "." : std::move(dir);
   c->files_ = std::make_shared<Files>();
@@ -49,6 +50,18 @@ std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
   if (read.ok()) {
     c->dockerignore_ = Dockerignore::Parse(read.text);
     c->dockerignore_text_ = std::move(read.text);
+  } else if (guessed) {
+    std::error_code ec;
+    std::filesystem::path at = std::filesystem::absolute(c->dir_, ec).lexically_normal();
+    struct stat st;
+    while (!ec && at.has_relative_path()) {
+      if (::lstat((at / ".git").c_str(), &st) == 0) break;  // the repository root
+      at = at.parent_path();
+      if (::stat((at / ".dockerignore").c_str(), &st) == 0) {
+        c->parent_dockerignore_ = (at / ".dockerignore").string();
+        break;
+      }
+    }
   }
   return c;
 }

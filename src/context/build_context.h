@@ -18,7 +18,10 @@ class BuildContext {
  public:
   /// The context at folder `dir` for the Dockerfile at `dockerfile` (may be empty). As BuildKit
   /// does, `<Dockerfile name>.dockerignore` beside the Dockerfile wins over `<dir>/.dockerignore`.
-  static std::shared_ptr<const BuildContext> Open(std::string dir, std::string_view dockerfile);
+  /// `guessed`: nobody said the build uses this folder (the Dockerfile's own folder by default);
+  /// then the folders above it, up to the repository root, are searched for a `.dockerignore`.
+  static std::shared_ptr<const BuildContext> Open(std::string dir, std::string_view dockerfile,
+                                                  bool guessed = false);
 
   /// A context that exists only in memory (tests, rule docs): `files` are `/`-separated paths
   /// relative to it (a path implies its parent folders); `dockerignore`, when set, is the text
@@ -34,6 +37,9 @@ class BuildContext {
   const std::optional<std::string>& dockerignore_text() const { return dockerignore_text_; }
   /// Its parsed form; null when there is none.
   const Dockerignore* dockerignore() const { return dockerignore_ ? &*dockerignore_ : nullptr; }
+  /// For a guessed context without a `.dockerignore`: one in a folder above it, up to the
+  /// repository root (a folder holding `.git`), which suggests the build runs from there.
+  const std::string& parent_dockerignore() const { return parent_dockerignore_; }
 
   /// Whether `path` (relative to the context, `/`-separated) exists, symlinks not followed.
   /// One `lstat` per path, remembered.
@@ -53,6 +59,7 @@ class BuildContext {
   std::string dockerignore_path_;
   std::optional<std::string> dockerignore_text_;
   std::optional<Dockerignore> dockerignore_;
+  std::string parent_dockerignore_;
   std::shared_ptr<Files> files_;
 };
 

@@ -71,17 +71,20 @@ std::vector<ContextSource> ContextSources(const Context& ctx, std::size_t index,
   return out;
 }
 
-const syntax::Word* FirstWholeContextCopy(const Context& ctx) {
+std::optional<WholeContextCopy> FirstWholeContextCopy(const Context& ctx) {
   const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
   for (std::size_t i = 0; i < insts.size(); ++i) {
     if (insts[i].has_parse_error) continue;
     for (const ContextSource& s : ContextSources(ctx, i, insts[i])) {
       if (!s.value) continue;
       const std::string clean = context::CleanPath(*s.value);
-      if (clean == "." || clean == "/") return s.word;
+      if (clean == "." || clean == "/") {
+        return WholeContextCopy{&insts[i], s.word,
+                                fmt::format("{} {}", insts[i].word.value, s.word->value)};
+      }
     }
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::vector<std::string> SensitiveEntries(const Context& ctx,

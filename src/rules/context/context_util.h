@@ -22,8 +22,16 @@ struct ContextSource {
 std::vector<ContextSource> ContextSources(const Context& ctx, std::size_t index,
                                           const syntax::Instruction& inst);
 
+/// A COPY or ADD source that is the whole context.
+struct WholeContextCopy {
+  const syntax::Instruction* inst = nullptr;
+  const syntax::Word* word = nullptr;
+  /// `COPY .` as written (keyword and source), for messages.
+  std::string shown;
+};
+
 /// The first source, in the whole file, that copies the whole context (`.`, `./`, `/`), if any.
-const syntax::Word* FirstWholeContextCopy(const Context& ctx);
+std::optional<WholeContextCopy> FirstWholeContextCopy(const Context& ctx);
 
 /// Whether an instruction of the file names `name` (so the build may need it), or, for
 /// `.git`, a RUN runs `git`.

@@ -12,8 +12,9 @@ namespace {
 
 void Check(Context& ctx) {
   const context::BuildContext* build = ctx.options().context.get();
-  if (!build || build->dockerignore_text()) return;
-  const syntax::Word* whole = FirstWholeContextCopy(ctx);
+  // A `.dockerignore` further up suggests the build runs from there, not from this folder.
+  if (!build || build->dockerignore_text() || !build->parent_dockerignore().empty()) return;
+  const std::optional<WholeContextCopy> whole = FirstWholeContextCopy(ctx);
   if (!whole) return;
   std::vector<std::string> entries = SensitiveEntries(ctx, *build);
   // `.git` always, unless the build uses it: it is the usual leak, and one may appear later.
@@ -25,17 +26,18 @@ void Check(Context& ctx) {
   if (!entries.empty()) {
     std::string text;
     for (const std::string& e : entries) text += fmt::format("{}\n", e);
-    fix = base::Fix{"Create a `.dockerignore` that excludes them", base::Applicability::kSafe,
+    fix = base::Fix{fmt::format("Create `.dockerignore` excluding {}", NameList(entries)),
+                    base::Applicability::kSafe,
                     {}, {{build->dockerignore_path(), std::nullopt, std::move(text)}}};
   }
   std::vector<std::string> present = SensitiveEntries(ctx, *build);
-  ctx.Report(whole->range,
+  ctx.Report(whole->word->range,
              present.empty()
                  ? fmt::format("`{}` copies the whole build context, which has no `.dockerignore`",
-                               ctx.Text(whole->range))
+                               whole->shown)
                  : fmt::format("`{}` copies the whole build context, which has no "
                                "`.dockerignore`, into the image: {} included",
-                               ctx.Text(whole->range), NameList(present)),
+                               whole->shown, NameList(present)),
              std::move(fix));
 }
 
@@ -90,8 +92,10 @@ image that reads such a file at run time would miss it.
 
 ## Differences from hadolint
 hadolint does not look at the build context. This rule needs one: `lint --context DIR`, by
-default the Dockerfile's folder (none for standard input). Only the top folder of the context
-is listed, so the check costs one directory read.
+default the Dockerfile's folder (none for standard input). Without `--context`, a
+`.dockerignore` in a folder above the Dockerfile's (up to the repository root, the folder with
+`.git`) is taken as a sign that the build runs from there, and the rule stays silent. Only the
+top folder of the context is listed, so the check costs one directory read.
 )md",
     .on_file = Check,
 };

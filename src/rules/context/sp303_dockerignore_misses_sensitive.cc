@@ -14,7 +14,7 @@ namespace {
 void Check(Context& ctx) {
   const context::BuildContext* build = ctx.options().context.get();
   if (!build || !build->dockerignore_text() || !build->dockerignore()->errors().empty()) return;
-  const syntax::Word* whole = FirstWholeContextCopy(ctx);
+  const std::optional<WholeContextCopy> whole = FirstWholeContextCopy(ctx);
   if (!whole) return;
   const std::vector<std::string> missing = Unexcluded(ctx, *build);
   if (missing.empty()) return;
@@ -23,9 +23,9 @@ void Check(Context& ctx) {
   for (const std::string& m : missing) text += fmt::format("{}\n", m);
   const std::string file =
       build->dockerignore_path().substr(build->dockerignore_path().find_last_of('/') + 1);
-  ctx.Report(whole->range,
+  ctx.Report(whole->word->range,
              fmt::format("`{}` does not exclude {}, which `{}` copies into the image", file,
-                         NameList(missing), ctx.Text(whole->range)),
+                         NameList(missing), whole->shown),
              base::Fix{fmt::format("Add {} to `{}`", NameList(missing), file),
                        base::Applicability::kSafe,
                        {},
