@@ -56,6 +56,23 @@ TEST(BuildContext, ReadsTheDockerignoreInForceAndAnswersAboutFiles) {
   fs::remove_all(dir);
 }
 
+TEST(BuildContext, AGuessedContextLooksForADockerignoreUpToTheRepositoryRoot) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("shipshape-up-{}", ::getpid());
+  fs::remove_all(dir);
+  Write(dir / ".dockerignore", ".git\n");
+  Write(dir / "repo/.dockerignore", ".git\n");
+  fs::create_directories(dir / "repo/.git");
+  Write(dir / "repo/a/b/Dockerfile", "FROM x\n");
+  const std::string b = (dir / "repo/a/b").string();
+  EXPECT_EQ(BuildContext::Open(b, "", true)->parent_dockerignore(),
+            (dir / "repo/.dockerignore").string());
+  EXPECT_EQ(BuildContext::Open(b, "", false)->parent_dockerignore(), "");
+  // The repository root stops the search: the `.dockerignore` above it is not the project's.
+  fs::remove(dir / "repo/.dockerignore");
+  EXPECT_EQ(BuildContext::Open(b, "", true)->parent_dockerignore(), "");
+  fs::remove_all(dir);
+}
+
 TEST(BuildContext, InMemory) {
   const auto c = BuildContext::InMemory({"a/b/c", ".env"}, "x\n");
   EXPECT_TRUE(c->Exists("a"));
