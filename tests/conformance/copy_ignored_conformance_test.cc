@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "context/build_context.h"
+#include "fix/fix.h"
 #include "lint/lint.h"
 #include "test_data.h"
 
@@ -50,6 +53,51 @@ TEST(CopyIgnoredConformance, LintCases) {
     EXPECT_EQ(got, want) << id;
   }
   EXPECT_EQ(cases, 8u) << "testCopyIgnoredFiles#1-6 and testCopyIgnoredFileContextRoot#1-2";
+}
+
+}  // namespace
+}  // namespace shipshape::rules
+
+namespace shipshape::rules {
+namespace {
+
+// The context rules over every corpus file with in-memory contexts holding sensitive entries
+// (no `.dockerignore`; a partial one; an invalid one): no crash, findings inside the file, and
+// the fixes of SP302/SP303 converge, edit only the `.dockerignore` and leave nothing to report.
+TEST(ContextRulesCorpus, FixesConvergeOnEveryFile) {
+  const std::vector<std::string> entries = {".env", ".env.example", ".git/HEAD", "node_modules/x",
+                                            "id_rsa", "app.py", "server.pem"};
+  std::vector<std::shared_ptr<const context::BuildContext>> contexts = {
+      context::BuildContext::InMemory(entries, std::nullopt),
+      context::BuildContext::InMemory(entries, "node_modules\n!.env\n*.log"),
+      context::BuildContext::InMemory(entries, "*.md\n[\n")};
+  std::size_t files = 0, fixed = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SharedPath("corpus/files"))) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    const std::string text = testing::ReadFileOrFail(entry.path().string());
+    for (const auto& c : contexts) {
+      lint::LintOptions options;
+      options.selection.select = {"SP3"};
+      options.rules.context = c;
+      const fix::Linter lint = [&](std::string t, const fix::FileChanges& changes) {
+        return lint::LintText("Dockerfile", std::move(t), fix::OptionsWith(options, changes));
+      };
+      const fix::Outcome out = fix::FixLoop(text, fix::Level::kSafe, lint);
+      ASSERT_TRUE(out.converged) << entry.path();
+      ASSERT_FALSE(out.reverted) << entry.path();
+      ASSERT_EQ(out.text, text) << entry.path() << ": context fixes edit only .dockerignore";
+      for (const base::Diagnostic& d : out.remaining->diagnostics) {
+        ASSERT_LE(d.range.end, out.remaining->dockerfile.text().size()) << entry.path();
+        ASSERT_NE(d.code, "SP302") << entry.path();
+        ASSERT_NE(d.code, "SP303") << entry.path();
+      }
+      if (!out.files.empty()) ++fixed;
+    }
+  }
+  EXPECT_EQ(files, 6445u);
+  EXPECT_GT(fixed, 500u);
 }
 
 }  // namespace
