@@ -327,6 +327,7 @@ int RunLint(const LintFlags& flags) {
     inputs[0].name = flags.file_path_in_report;
   }
   bool shellcheck_required = false;
+  context::ContextCache contexts;
   for (Input& in : inputs) {
     // Configuration is looked up from where the file is (for stdin, where --stdin-filename
     // says it is, as editors pass it); per-path globs match the name it is reported under.
@@ -341,11 +342,11 @@ int RunLint(const LintFlags& flags) {
     // The build context: --context, else the Dockerfile's folder; standard input has none
     // unless --context names one (its folder is unknown).
     if (flags.context) {
-      in.options.rules.context = context::BuildContext::Open(
-          *flags.context, in.read_path == "-" ? std::string_view() : in.read_path);
+      in.options.rules.context = contexts.Open(
+          *flags.context, in.read_path == "-" ? std::string_view() : in.read_path, false);
     } else if (in.read_path != "-") {
       const std::string dir = std::filesystem::path(in.read_path).parent_path().string();
-      in.options.rules.context = context::BuildContext::Open(dir, in.read_path, /*guessed=*/true);
+      in.options.rules.context = contexts.Open(dir, in.read_path, /*guessed=*/true);
     }
     in.threshold = s->failure_threshold.value;
     in.no_fail = s->no_fail.value;

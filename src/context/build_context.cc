@@ -130,4 +130,21 @@ std::shared_ptr<const BuildContext> BuildContext::WithDockerignore(std::string t
   return c;
 }
 
+std::shared_ptr<const BuildContext> ContextCache::Open(const std::string& dir,
+                                                       std::string_view dockerfile,
+                                                       bool guessed) {
+  // The Dockerfile matters only when it has its own `.dockerignore`.
+  std::string own;
+  if (!dockerfile.empty() && dockerfile != "-") {
+    own = fmt::format("{}.dockerignore", dockerfile);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(own, ec)) own.clear();
+  }
+  const std::string key = fmt::format("{}\n{}\n{}", dir, own, guessed ? 1 : 0);
+  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_ptr<const BuildContext>& slot = contexts_[key];
+  if (!slot) slot = BuildContext::Open(dir, dockerfile, guessed);
+  return slot;
+}
+
 }  // namespace shipshape::context

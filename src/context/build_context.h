@@ -63,4 +63,18 @@ class BuildContext {
   std::shared_ptr<Files> files_;
 };
 
+/// Contexts by folder: Dockerfiles that share one read its `.dockerignore`, list it and stat its
+/// files once. Thread-safe.
+class ContextCache {
+ public:
+  /// BuildContext::Open, or the context an earlier call opened for the same folder, the same
+  /// `.dockerignore` and the same `guessed`.
+  std::shared_ptr<const BuildContext> Open(const std::string& dir, std::string_view dockerfile,
+                                           bool guessed);
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const BuildContext>> contexts_;
+};
+
 }  // namespace shipshape::context

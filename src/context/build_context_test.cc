@@ -73,6 +73,21 @@ TEST(BuildContext, AGuessedContextLooksForADockerignoreUpToTheRepositoryRoot) {
   fs::remove_all(dir);
 }
 
+TEST(BuildContext, TheCacheSharesAContextPerFolderAndDockerignore) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("shipshape-cache-{}", ::getpid());
+  fs::remove_all(dir);
+  Write(dir / "Dockerfile", "FROM x\n");
+  Write(dir / "Dockerfile.dev", "FROM x\n");
+  Write(dir / "Dockerfile.dev.dockerignore", "x\n");
+  ContextCache cache;
+  const std::string d = dir.string();
+  const auto a = cache.Open(d, (dir / "Dockerfile").string(), true);
+  EXPECT_EQ(cache.Open(d, (dir / "Dockerfile.other").string(), true), a);
+  EXPECT_NE(cache.Open(d, (dir / "Dockerfile.dev").string(), true), a);
+  EXPECT_NE(cache.Open(d, (dir / "Dockerfile").string(), false), a);
+  fs::remove_all(dir);
+}
+
 TEST(BuildContext, InMemory) {
   const auto c = BuildContext::InMemory({"a/b/c", ".env"}, "x\n");
   EXPECT_TRUE(c->Exists("a"));
