@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -21,6 +22,8 @@ struct BuildContext::Files {
   std::optional<std::set<std::string, std::less<>>> memory;
   std::map<std::string, bool, std::less<>> exists;
   std::optional<std::vector<std::string>> top_level;
+  std::vector<std::string> dockerfiles;
+  std::optional<std::vector<std::string>> dockerfile_texts;
 };
 
 namespace {
@@ -123,6 +126,43 @@ const std::vector<std::string>& BuildContext::TopLevel() const {
   return out;
 }
 
+namespace {
+
+bool LooksLikeDockerfile(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.starts_with("dockerfile") || lower.starts_with("containerfile") ||
+         lower.ends_with(".dockerfile") || lower.ends_with(".containerfile");
+}
+
+}  // namespace
+
+void BuildContext::AddDockerfile(std::string path) const {
+  std::lock_guard<std::mutex> lock(files_->mu);
+  files_->dockerfiles.push_back(std::move(path));
+  files_->dockerfile_texts.reset();
+}
+
+const std::vector<std::string>& BuildContext::DockerfileTexts() const {
+  std::vector<std::string> paths;
+  for (const std::string& name : TopLevel()) {
+    if (!files_->memory && LooksLikeDockerfile(name) && !name.ends_with(".dockerignore")) {
+      paths.push_back(Join(dir_, name));
+    }
+  }
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (files_->dockerfile_texts) return *files_->dockerfile_texts;
+  paths.insert(paths.end(), files_->dockerfiles.begin(), files_->dockerfiles.end());
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  std::vector<std::string>& out = files_->dockerfile_texts.emplace();
+  for (const std::string& p : paths) {
+    base::ReadResult read = base::ReadFile(p);
+    if (read.ok()) out.push_back(std::move(read.text));
+  }
+  return out;
+}
+
 std::shared_ptr<const BuildContext> BuildContext::WithDockerignore(std::string text) const {
   std::shared_ptr<BuildContext> c(new BuildContext(*this));
   c->dockerignore_ = Dockerignore::Parse(text);
@@ -144,6 +184,7 @@ std::shared_ptr<const BuildContext> ContextCache::Open(const std::string& dir,
   std::lock_guard<std::mutex> lock(mu_);
   std::shared_ptr<const BuildContext>& slot = contexts_[key];
   if (!slot) slot = BuildContext::Open(dir, dockerfile, guessed);
+  if (!dockerfile.empty() && dockerfile != "-") slot->AddDockerfile(std::string(dockerfile));
   return slot;
 }
 

@@ -47,6 +47,14 @@ class BuildContext {
   /// The names directly in the context folder, sorted; read once.
   const std::vector<std::string>& TopLevel() const;
 
+  /// The texts of the Dockerfiles built with this context, as far as known: those at the top
+  /// of the folder (`Dockerfile*`, `Containerfile*`, `*.Dockerfile`, `*.Containerfile`) and
+  /// those opened through a ContextCache with it. Read once; what a fix of the shared
+  /// `.dockerignore` must not break.
+  const std::vector<std::string>& DockerfileTexts() const;
+  /// Records that the Dockerfile at `path` is built with this context.
+  void AddDockerfile(std::string path) const;
+
   /// The same context with `.dockerignore` reading `text` (what the fix loop sees after
   /// editing it); the file answers are shared.
   std::shared_ptr<const BuildContext> WithDockerignore(std::string text) const;

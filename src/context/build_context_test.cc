@@ -85,6 +85,11 @@ TEST(BuildContext, TheCacheSharesAContextPerFolderAndDockerignore) {
   EXPECT_EQ(cache.Open(d, (dir / "Dockerfile.other").string(), true), a);
   EXPECT_NE(cache.Open(d, (dir / "Dockerfile.dev").string(), true), a);
   EXPECT_NE(cache.Open(d, (dir / "Dockerfile").string(), false), a);
+  // The Dockerfiles at its top and those opened with it.
+  Write(dir / "sub/app.Dockerfile", "FROM sub\n");
+  const auto b = cache.Open(d, (dir / "sub/app.Dockerfile").string(), false);
+  EXPECT_EQ(b->DockerfileTexts(),
+            (std::vector<std::string>{"FROM x\n", "FROM x\n", "FROM sub\n"}));
   fs::remove_all(dir);
 }
 

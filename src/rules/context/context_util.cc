@@ -96,19 +96,30 @@ std::vector<std::string> SensitiveEntries(const Context& ctx,
   return out;
 }
 
+/// Whether `text` runs `git` (the word `git` followed by a blank), roughly.
+bool MentionsGit(std::string_view text) {
+  for (std::size_t k = text.find("git"); k != std::string_view::npos; k = text.find("git", k + 1)) {
+    const bool starts = k == 0 || !std::isalnum(static_cast<unsigned char>(text[k - 1]));
+    const bool ends = k + 3 == text.size() || text[k + 3] == ' ' || text[k + 3] == '\t';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 bool Referenced(const Context& ctx, std::string_view name) {
+  // The other Dockerfiles built with this context need what they name too (read as plain text:
+  // a mention anywhere counts).
+  if (const context::BuildContext* build = ctx.options().context.get()) {
+    for (const std::string& text : build->DockerfileTexts()) {
+      if (text.find(name) != std::string::npos) return true;
+      if (name == ".git" && MentionsGit(text)) return true;
+    }
+  }
   for (const syntax::Instruction& inst : ctx.dockerfile().instructions) {
     const std::string_view text = inst.original;
     if (text.find(name) != std::string_view::npos) return true;
     // Git reads `.git` without naming it.
-    if (name == ".git" && IsRun(inst)) {
-      for (std::size_t k = text.find("git"); k != std::string_view::npos;
-           k = text.find("git", k + 1)) {
-        const bool starts = k == 0 || !std::isalnum(static_cast<unsigned char>(text[k - 1]));
-        const bool ends = k + 3 == text.size() || text[k + 3] == ' ' || text[k + 3] == '\t';
-        if (starts && ends) return true;
-      }
-    }
+    if (name == ".git" && IsRun(inst) && MentionsGit(text)) return true;
   }
   return false;
 }

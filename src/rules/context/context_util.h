@@ -34,7 +34,8 @@ struct WholeContextCopy {
 std::optional<WholeContextCopy> FirstWholeContextCopy(const Context& ctx);
 
 /// Whether an instruction of the file names `name` (so the build may need it), or, for
-/// `.git`, a RUN runs `git`.
+/// `.git`, a RUN runs `git`; or another Dockerfile of the context (BuildContext::DockerfileTexts)
+/// mentions it.
 bool Referenced(const Context& ctx, std::string_view name);
 
 /// Names at the top of the context that a whole-context copy should not carry and that the

@@ -86,8 +86,10 @@ and the sensitive entries found at the top of the context (`.env`, `.env.*` exce
 `.env.example` and similar templates, `node_modules`, `*.pem`, `*.key`, `*.p12`, `*.pfx`,
 `id_rsa` and other SSH keys, `.npmrc`, `.pypirc`, `.netrc`, `.aws`, `.ssh`, `.gnupg`,
 `.htpasswd`), each by its exact name. Entries an instruction names (`COPY .npmrc .`,
-`--mount=...,source=.git`) are left out, and so is `.git` when a `RUN` runs `git`: the build
-still finds what it uses, so the fix is safe as far as the Dockerfile shows. A program in the
+`--mount=...,source=.git`) are left out, and so is `.git` when a `RUN` runs `git`: so are entries
+another Dockerfile of the context mentions (those at the top of the context folder, and those
+linted with it): the build still finds what it uses, so the fix is safe as far as the
+Dockerfiles show. A program in the
 image that reads such a file at run time would miss it.
 
 ## Differences from hadolint

@@ -73,8 +73,9 @@ COPY app.py .
 ## Fix safety
 The fix appends the missing entries, each by its exact name, to the `.dockerignore` in force.
 Entries an instruction names (`COPY .npmrc .`), `.git` when a `RUN` runs `git`, and entries a
-`!` exception takes back on purpose are not flagged, so the build still finds what it uses: the
-fix is safe as far as the Dockerfile shows. A program in the image that reads such a file at
+`!` exception takes back on purpose are not flagged, nor entries another Dockerfile of the
+context mentions (those at the top of the context folder, and those linted with it), so the
+builds still find what they use: the fix is safe as far as the Dockerfiles show. A program in the image that reads such a file at
 run time would miss it.
 
 ## Differences from hadolint
