@@ -79,6 +79,12 @@ lint::FileResult MainFile(const std::string& prefix = "") {
   label.fix = base::Fix{
       "Rename to `cafe`", base::Applicability::kUnsafe, {{Find(t, "caf\xC3\xA9"), "cafe"}}};
   f.diagnostics.push_back(std::move(label));
+  // A fix that edits another file (a `.dockerignore`).
+  base::Diagnostic ignore = Diag("SP303", base::Severity::kWarning, Find(t, "FROM"),
+                                 "`.dockerignore` does not exclude `.env`");
+  ignore.fix = base::Fix{"Add `.env` to `.dockerignore`", base::Applicability::kSafe, {},
+                         {{"dir/.dockerignore", "*.log\n", ".env\n"}}};
+  f.diagnostics.push_back(std::move(ignore));
   // Two identical findings on identical lines; each range takes in its line break.
   for (int i = 0; i < 2; ++i) {
     f.diagnostics.push_back(Diag("DL3059", base::Severity::kInfo,

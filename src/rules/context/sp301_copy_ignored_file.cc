@@ -75,14 +75,14 @@ Flags a `COPY` or `ADD` source from the build context that the context's `.docke
 the Dockerfile's own `<Dockerfile>.dockerignore`) excludes: the pattern matches the path or one
 of its parent folders, and no later `!` exception takes it back.
 
-<!-- shipshape-test: --context-file=app.log --dockerignore=*.log -->
-
 ## Why is this bad?
 Excluded files never reach the builder. The copy either fails (`failed to compute cache key:
 "/app.log": not found`) or, with a wildcard, silently copies less than it says. Either the
 pattern is too broad or the `COPY` is stale.
 
 ## Example
+<!-- shipshape-test: --context-file=app.log --dockerignore=*.log -->
+With `.dockerignore` reading `*.log`:
 ```dockerfile
 FROM alpine:3.20
 COPY app.log /var/log/

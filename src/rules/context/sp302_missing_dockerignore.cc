@@ -56,8 +56,6 @@ Flags the first `COPY . <dest>` or `ADD . <dest>` (a source that is the whole bu
 `.`, `./`, `/`) when the context has no `.dockerignore` (nor the Dockerfile its own
 `<Dockerfile>.dockerignore`).
 
-<!-- shipshape-test: --context-file=.git/HEAD --context-file=.env --context-file=app.py -->
-
 ## Why is this bad?
 Without a `.dockerignore`, everything in the folder goes to the builder and, through
 `COPY . .`, into the image: the `.git` history, `.env` files with credentials, private keys,
@@ -65,6 +63,8 @@ Without a `.dockerignore`, everything in the folder goes to the builder and, thr
 deletes them, and every unrelated change invalidates the build cache.
 
 ## Example
+<!-- shipshape-test: --context-file=.git/HEAD --context-file=.env --context-file=app.py -->
+In a context holding `.git`, `.env` and `app.py`, and no `.dockerignore`:
 ```dockerfile
 FROM python:3.12-slim
 WORKDIR /app

@@ -49,14 +49,14 @@ the context: `.git`, `.env` and `.env.*` files (not `.env.example` and similar t
 `node_modules`, private keys (`*.pem`, `*.key`, `*.p12`, `*.pfx`, `id_rsa` and other SSH keys)
 and credential files (`.npmrc`, `.pypirc`, `.netrc`, `.aws`, `.ssh`, `.gnupg`, `.htpasswd`).
 
-<!-- shipshape-test: --context-file=.env --context-file=app.py --dockerignore=*.pyc -->
-
 ## Why is this bad?
 What `.dockerignore` lets through, `COPY . .` puts in a layer of the image, where anyone who
 pulls it can read it: tokens in `.env`, the full `.git` history, keys. A later `RUN rm` does not
 help, the layer keeps the file.
 
 ## Example
+<!-- shipshape-test: --context-file=.env --context-file=app.py --dockerignore=*.pyc -->
+In a context holding `.env` and `app.py`, with `.dockerignore` reading `*.pyc`:
 ```dockerfile
 FROM python:3.12-slim
 WORKDIR /app
@@ -75,8 +75,8 @@ The fix appends the missing entries, each by its exact name, to the `.dockerigno
 Entries an instruction names (`COPY .npmrc .`), `.git` when a `RUN` runs `git`, and entries a
 `!` exception takes back on purpose are not flagged, nor entries another Dockerfile of the
 context mentions (those at the top of the context folder, and those linted with it), so the
-builds still find what they use: the fix is safe as far as the Dockerfiles show. A program in the image that reads such a file at
-run time would miss it.
+builds still find what they use: the fix is safe as far as the Dockerfiles show. A program in
+the image that reads such a file at run time would miss it.
 
 ## Differences from hadolint
 hadolint does not look at the build context. This rule needs one: `lint --context DIR`, by

@@ -48,20 +48,20 @@ trailing `\`, a lone `!`, or a line longer than 64 KiB. The finding names the fi
 column of the pattern, and points at the first `COPY` or `ADD` that reads the context (a
 Dockerfile that reads nothing from the context is not reported).
 
-<!-- shipshape-test: --context-file=app.py --dockerignore=[abc -->
-<!-- shipshape-test-use-instead: --context-file=app.py --dockerignore=[abc] -->
-
 ## Why is this bad?
 BuildKit reads `.dockerignore` before anything else and stops with `syntax error in pattern`:
 no stage builds until the pattern is fixed.
 
 ## Example
+<!-- shipshape-test: --context-file=app.py --dockerignore=[abc -->
+With `.dockerignore` reading `[abc`:
 ```dockerfile
 FROM alpine:3.20
 COPY app.py /srv/
 ```
 
 ## Use instead
+<!-- shipshape-test-use-instead: --context-file=app.py --dockerignore=[abc] -->
 With `.dockerignore` reading `[abc]` (the class closed):
 ```dockerfile
 FROM alpine:3.20
