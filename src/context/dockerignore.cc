@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstddef>
 #include <optional>
 
@@ -121,6 +122,42 @@ Token ReadClass(std::string_view p, std::size_t& i, std::string& error) {
   }
 }
 
+/// Appends what `\<e>` stands for in Go's regexp syntax; an error when it is not valid there or
+/// not supported here.
+std::string Escape(char e, std::vector<Token>& tokens) {
+  const unsigned char u = static_cast<unsigned char>(e);
+  if (u < 0x80 && !std::isalnum(u)) {
+    tokens.push_back(MakeToken(Op::kLiteral, e));
+    return "";
+  }
+  auto cls = [&](std::vector<std::pair<char32_t, char32_t>> ranges, bool negated) {
+    Token t = MakeToken(Op::kClass);
+    t.ranges = std::move(ranges);
+    t.negated = negated;
+    tokens.push_back(std::move(t));
+  };
+  switch (e) {
+    case 'd': case 'D': cls({{'0', '9'}}, e == 'D'); return "";
+    case 's': case 'S': cls({{'\t', '\n'}, {'\f', '\r'}, {' ', ' '}}, e == 'S'); return "";
+    case 'w': case 'W': cls({{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}, e == 'W'); return "";
+    case 'a': tokens.push_back(MakeToken(Op::kLiteral, '\a')); return "";
+    case 'f': tokens.push_back(MakeToken(Op::kLiteral, '\f')); return "";
+    case 't': tokens.push_back(MakeToken(Op::kLiteral, '\t')); return "";
+    case 'n': tokens.push_back(MakeToken(Op::kLiteral, '\n')); return "";
+    case 'r': tokens.push_back(MakeToken(Op::kLiteral, '\r')); return "";
+    case 'v': tokens.push_back(MakeToken(Op::kLiteral, '\v')); return "";
+    case 'A': tokens.push_back(MakeToken(Op::kTextStart)); return "";
+    case 'z': tokens.push_back(MakeToken(Op::kTextEnd)); return "";
+    case 'b': tokens.push_back(MakeToken(Op::kWordBoundary)); return "";
+    case 'B': tokens.push_back(MakeToken(Op::kNotWordBoundary)); return "";
+    case 'p': case 'P': case 'Q': case 'x': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7':
+      return fmt::format("the regexp escape `\\{}` is not supported", e);
+    default:
+      return u < 0x80 ? fmt::format("invalid escape `\\{}`", e) : "invalid escape";
+  }
+}
+
 /// Compiles a cleaned pattern as patternmatcher's `compile` does; empty result on success,
 /// else why Go's filepath.Match (run on every pattern first) or regexp rejects it.
 std::string Compile(IgnorePattern& pat) {
@@ -158,12 +195,12 @@ std::string Compile(IgnorePattern& pat) {
       ++i;
     } else if (c == '\\') {
       if (i + 1 >= p.size()) return "trailing `\\`";
-      const base::DecodedRune r = base::DecodeRune(p, i + 1);
-      for (std::size_t k = 0; k < r.width; ++k) {
-        pat.tokens.push_back(MakeToken(Op::kLiteral, p[i + 1 + k]));
-      }
+      // patternmatcher copies `\x` into its regexp: punctuation is literal, some letters are
+      // regexp escapes, the other letters and non-ASCII characters are errors.
+      std::string escape_error = Escape(p[i + 1], pat.tokens);
+      if (!escape_error.empty()) return escape_error;
       pat.kind = Kind::kTokens;
-      i += 1 + r.width;
+      i += 2;
     } else if (c == '[') {
       pat.tokens.push_back(ReadClass(p, i, error));
       if (!error.empty()) return error;
@@ -185,6 +222,12 @@ std::string Compile(IgnorePattern& pat) {
   }
   if (pat.kind != Kind::kTokens) pat.tokens.clear();
   return "";
+}
+
+/// Go's regexp `\w`, which `\b` looks at.
+bool IsWordChar(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u < 0x80 && (std::isalnum(u) || c == '_');
 }
 
 /// Matches tokens against a path, memoising failed (token, offset) pairs so that patterns
@@ -232,6 +275,14 @@ class TokenMatcher {
         return Match(ti + 1, s_.size());
       case Op::kTextStart:
         return si == 0 && Match(ti + 1, si);
+      case Op::kTextEnd:
+        return si == s_.size() && Match(ti + 1, si);
+      case Op::kWordBoundary:
+      case Op::kNotWordBoundary: {
+        const bool before = si > 0 && IsWordChar(s_[si - 1]);
+        const bool after = si < s_.size() && IsWordChar(s_[si]);
+        return ((before != after) == (t.op == Op::kWordBoundary)) && Match(ti + 1, si);
+      }
     }
     return false;
   }

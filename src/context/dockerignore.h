@@ -45,7 +45,10 @@ struct IgnorePattern {
       kClass,      ///< `[...]`: one character in (or, negated, not in) the ranges
       kAnyDirs,    ///< `**/` (or `**` before more pattern): nothing, or anything ending in `/`
       kAnything,   ///< a trailing `**` after other wildcards: anything
-      kTextStart,  ///< an unescaped `^` outside a class: a regexp anchor in BuildKit
+      kTextStart,  ///< an unescaped `^` outside a class (or `\A`): a regexp anchor in BuildKit
+      kTextEnd,    ///< `\z`
+      kWordBoundary,     ///< `\b`
+      kNotWordBoundary,  ///< `\B`
     };
     Op op = Op::kLiteral;
     char byte = 0;

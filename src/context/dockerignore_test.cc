@@ -86,6 +86,18 @@ TEST(Dockerignore, MatchesAsBuildKit) {
       {"\\*", "*", true},
       {"\\*", "x", false},
       {"a\\?", "a?", true},
+      // Letters after `\` are Go regexp escapes, as in BuildKit's compiled patterns.
+      {"v\\d", "v1", true},
+      {"v\\d", "vx", false},
+      {"v\\D", "vx", true},
+      {"a\\sb", "a b", true},
+      {"\\w*", "abc_1", true},
+      {"\\w*", "-ab", false},  // one word character, then the glob `*`
+      {"x\\b*", "x", true},  // a word boundary at the end
+      {"x\\b*", "xy", false},
+      {"\\Ax\\z", "x", true},
+      {"bin\\Debug", "bin/Debug", false},  // `\D` is "not a digit": Windows paths misfire
+      {"bin\\Debug", "binxebug", true},
       // Regexp characters are literal; an unescaped `^` is a regexp anchor.
       {"a.b", "a.b", true},
       {"a.b", "axb", false},
@@ -156,6 +168,9 @@ TEST(Dockerignore, ReportsInvalidPatternsWhereTheyAre) {
       {"x\n!/", 2, 1, "illegal exclusion"},
       {"[\xff]", 1, 1, "UTF-8"},
       {"[]]", 1, 1, "`]`"},
+      {"obj\\e", 1, 1, "invalid escape `\\e`"},
+      {"a\\\xc3\xa9", 1, 1, "invalid escape"},
+      {"a\\x41", 1, 1, "not supported"},
       {std::string(70000, 'a'), 1, 1, "too long"},
   };
   for (const Bad& b : cases) {
