@@ -377,9 +377,9 @@ TEST(OutputJson, Parses) {
     ++issues;
     start = nul + 1;
   }
-  EXPECT_EQ(issues, 10u);
+  EXPECT_EQ(issues, 11u);
   const nlohmann::json gitlab = nlohmann::json::parse(Report("gitlab_codeclimate", files));
-  ASSERT_EQ(gitlab.size(), 10u);
+  ASSERT_EQ(gitlab.size(), 11u);
   std::set<std::string> fingerprints;
   for (const nlohmann::json& issue : gitlab) {
     for (const char* key : {"description", "check_name", "fingerprint", "severity"}) {
@@ -388,9 +388,9 @@ TEST(OutputJson, Parses) {
     EXPECT_TRUE(issue["location"]["positions"]["begin"]["line"].is_number());
     fingerprints.insert(issue["fingerprint"].get<std::string>());
   }
-  EXPECT_EQ(fingerprints.size(), 10u) << "fingerprints must be unique";
+  EXPECT_EQ(fingerprints.size(), 11u) << "fingerprints must be unique";
   const nlohmann::json sonar = nlohmann::json::parse(Report("sonarqube", files));
-  ASSERT_EQ(sonar["issues"].size(), 10u);
+  ASSERT_EQ(sonar["issues"].size(), 11u);
   for (const nlohmann::json& issue : sonar["issues"]) {
     EXPECT_EQ(issue["engineId"], "shipshape");
     if (issue["ruleId"] == "DL1000") {
