@@ -44,7 +44,8 @@ extern const Rule kSP304 = {
     .doc = R"md(## What it does
 Reports each pattern of the build context's `.dockerignore` that BuildKit rejects: a class
 that is not closed (`[abc`), starts with `]` or `-`, or has a range out of order (`[z-a]`), a
-trailing `\`, a lone `!`, or a line longer than 64 KiB. The finding names the file, line and
+trailing `\`, an escape Go's regexp rejects (`\e`, `\1`; BuildKit turns patterns into
+regexps), a lone `!`, or a line longer than 64 KiB. The finding names the file, line and
 column of the pattern, and points at the first `COPY` or `ADD` that reads the context (a
 Dockerfile that reads nothing from the context is not reported).
 
