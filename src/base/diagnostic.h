@@ -31,11 +31,22 @@ enum class Applicability : unsigned char {
   kDisplayOnly,  ///< shown, never applied
 };
 
-/// A way to resolve a finding: sorted, disjoint edits with a title in the imperative.
+/// Append `append` to another file than the one linted (a `.dockerignore`), creating it when
+/// missing. `expected` is what the rule saw in it (nullopt: no such file); the edit applies
+/// only to that content.
+struct FileEdit {
+  std::string path;
+  std::optional<std::string> expected;
+  std::string append;
+};
+
+/// A way to resolve a finding: sorted, disjoint edits with a title in the imperative, and
+/// edits of other files.
 struct Fix {
   std::string title;
   Applicability applicability = Applicability::kSafe;
   std::vector<Edit> edits;
+  std::vector<FileEdit> file_edits = {};
 };
 
 struct Diagnostic {

@@ -24,6 +24,7 @@
 #include "config/load.h"
 #include "config/lookup.h"
 #include "config/settings.h"
+#include "context/build_context.h"
 #include "fix/diff.h"
 #include "fix/fix.h"
 #include "fix/write.h"
@@ -69,6 +70,8 @@ struct LintFlags {
   std::vector<std::string> outputs;
   std::string stdin_filename;
   std::string file_path_in_report;
+  /// The build context of every file linted (empty: each Dockerfile's folder; none for stdin).
+  std::optional<std::string> context;
   bool no_respect_gitignore = false;
   bool verbose = false;
   /// Apply fixes in place (standard input: print the fixed file).
@@ -242,12 +245,13 @@ class WarningPrinter {
 };
 
 /// Lints one text as `lint` does, with its own ShellCheck run (the fix loop lints each pass).
-lint::FileResult LintOne(const Input& in, std::string text, const std::string& shellcheck_binary,
-                         std::mutex& mu, std::string& shellcheck_error) {
+lint::FileResult LintOne(const Input& in, const lint::LintOptions& options, std::string text,
+                         const std::string& shellcheck_binary, std::mutex& mu,
+                         std::string& shellcheck_error) {
   syntax::Dockerfile df = syntax::Parse(in.name, std::move(text));
   std::vector<base::Diagnostic> found;
   if (in.shellcheck && !shellcheck_binary.empty()) {
-    const std::vector<shellcheck::Script> scripts = lint::ShellCheckScripts(df, in.options);
+    const std::vector<shellcheck::Script> scripts = lint::ShellCheckScripts(df, options);
     std::vector<const shellcheck::Script*> pointers;
     for (const shellcheck::Script& s : scripts) pointers.push_back(&s);
     shellcheck::RunOptions run;
@@ -263,7 +267,7 @@ lint::FileResult LintOne(const Input& in, std::string text, const std::string& s
       }
     }
   }
-  return lint::LintDockerfile(std::move(df), in.options, std::move(found));
+  return lint::LintDockerfile(std::move(df), options, std::move(found));
 }
 
 int RunLint(const LintFlags& flags) {
@@ -327,6 +331,7 @@ int RunLint(const LintFlags& flags) {
     inputs[0].name = flags.file_path_in_report;
   }
   bool shellcheck_required = false;
+  context::ContextCache contexts;
   for (Input& in : inputs) {
     // Configuration is looked up from where the file is (for stdin, where --stdin-filename
     // says it is, as editors pass it); per-path globs match the name it is reported under.
@@ -338,6 +343,15 @@ int RunLint(const LintFlags& flags) {
     }
     warnings.Print(s->warnings);
     in.options = config::OptionsFor(*s, in.name);
+    // The build context: --context, else the Dockerfile's folder; standard input has none
+    // unless --context names one (its folder is unknown).
+    if (flags.context) {
+      in.options.rules.context = contexts.Open(
+          *flags.context, in.read_path == "-" ? std::string_view() : in.read_path, false);
+    } else if (in.read_path != "-") {
+      const std::string dir = std::filesystem::path(in.read_path).parent_path().string();
+      in.options.rules.context = contexts.Open(dir, in.read_path, /*guessed=*/true);
+    }
     in.threshold = s->failure_threshold.value;
     in.no_fail = s->no_fail.value;
     in.shellcheck = s->shellcheck.value != config::ShellCheck::kNever;
@@ -471,9 +485,11 @@ int RunLint(const LintFlags& flags) {
         return;
       }
       fixed[i].original = file.text;
-      fixed[i].outcome = fix::FixLoop(std::move(file.text), level, [&](std::string text) {
-        return LintOne(inputs[i], std::move(text), shellcheck_binary, mu, shellcheck_error);
-      });
+      fixed[i].outcome = fix::FixLoop(
+          std::move(file.text), level, [&](std::string text, const fix::FileChanges& files) {
+            return LintOne(inputs[i], fix::OptionsWith(inputs[i].options, files), std::move(text),
+                           shellcheck_binary, mu, shellcheck_error);
+          });
     });
     std::size_t total_fixed = 0, files_fixed = 0;
     bool changes = false;
@@ -499,7 +515,7 @@ int RunLint(const LintFlags& flags) {
         }
         std::size_t n = 0;
         for (const auto& [code, count] : out.fixed) n += static_cast<std::size_t>(count);
-        const bool changed = out.text != f.original;
+        const bool changed = out.text != f.original || !out.files.empty();
         if (changed) {
           changes = true;
           fixed_any = true;
@@ -510,9 +526,28 @@ int RunLint(const LintFlags& flags) {
           WriteAll(STDOUT_FILENO, fix::UnifiedDiff(inputs[i].name, f.original, out.text));
         } else if (inputs[i].read_path == "-") {
           WriteAll(STDOUT_FILENO, out.text);
-        } else if (changed) {
+        } else if (out.text != f.original) {
           const std::string error =
               fix::WriteAtomically(inputs[i].read_path, f.original, out.text);
+          if (!error.empty()) {
+            PrintError(error);
+            tool_error = true;
+          }
+        }
+        // Other files the fixes edit (a `.dockerignore`): a diff of their own, or written
+        // (created without replacing a file that appeared, or replaced atomically).
+        for (const auto& [path, change] : out.files) {
+          if (flags.diff) {
+            WriteAll(STDOUT_FILENO, fix::UnifiedDiff(path, change.original.value_or(""),
+                                                     change.text, !change.original));
+            continue;
+          }
+          // Another Dockerfile of the same context may have made the same change already.
+          const base::ReadResult now = base::ReadFile(path);
+          if (now.ok() && now.text == change.text) continue;
+          const std::string error = change.original
+                                        ? fix::WriteAtomically(path, *change.original, change.text)
+                                        : fix::CreateExclusively(path, change.text);
           if (!error.empty()) {
             PrintError(error);
             tool_error = true;
@@ -721,6 +756,9 @@ int Main(int argc, char** argv) {
                    "settings use it too");
   lint->add_option("--file-path-in-report", lint_flags.file_path_in_report,
                    "The name reports give the (single) linted file");
+  lint->add_option("--context", lint_flags.context,
+                   "The build context folder for the SP3xx rules (default: each Dockerfile's "
+                   "folder; standard input has none unless given)");
   lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
                  "In directories, also lint Dockerfiles that .gitignore excludes");
   lint->add_option("--shellcheck", cf.shellcheck,

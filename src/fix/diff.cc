@@ -69,7 +69,8 @@ void AppendLine(std::string& out, char kind, std::string_view line) {
 
 }  // namespace
 
-std::string UnifiedDiff(std::string_view path, std::string_view before, std::string_view after) {
+std::string UnifiedDiff(std::string_view path, std::string_view before, std::string_view after,
+                        bool created) {
   if (before == after) return {};
   const std::vector<std::string_view> a = Lines(before), b = Lines(after);
   std::size_t prefix = 0;
@@ -85,7 +86,8 @@ std::string UnifiedDiff(std::string_view path, std::string_view before, std::str
   for (std::size_t i = a.size() - suffix; i < a.size(); ++i) ops.push_back({' ', a[i]});
 
   constexpr std::size_t kContext = 3;
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
+  std::string out = created ? fmt::format("--- /dev/null\n+++ b/{}\n", path)
+                            : fmt::format("--- a/{}\n+++ b/{}\n", path, path);
   // Hunks: runs of changes with up to 2 * kContext unchanged lines between them.
   std::size_t k = 0;
   std::size_t a_line = 0, b_line = 0;  // lines consumed before ops[k]

@@ -21,25 +21,44 @@ enum class Level : unsigned char { kSafe, kUnsafe };
 /// Whether `fix` may be applied at `level`.
 bool Applies(const base::Fix& fix, Level level);
 
+/// Another file than the Dockerfile that fixes changed (a `.dockerignore`).
+struct FileChange {
+  /// Its content before fixing; nullopt when the fixes create it.
+  std::optional<std::string> original;
+  std::string text;
+  bool operator==(const FileChange&) const = default;
+};
+/// Other files changed, by path.
+using FileChanges = std::map<std::string, FileChange>;
+
+/// `options` as the linter sees them after `files` changed: a build context whose
+/// `.dockerignore` was edited reads the new text.
+lint::LintOptions OptionsWith(const lint::LintOptions& options, const FileChanges& files);
+
 /// One pass: the fixes of `diagnostics` that `level` allows, each whole or not at all, in source
 /// order; a fix whose edits overlap (or touch at the same insertion point) an already chosen
-/// fix waits for the next pass.
+/// fix, or edit another file that one edits, waits for the next pass. `files` holds what
+/// earlier passes did to other files.
 struct Pass {
   std::string text;
+  /// `files` with this pass's file edits applied.
+  FileChanges files;
   /// Codes of the findings fixed, one entry per fix applied.
   std::vector<std::string> fixed;
 };
 Pass ApplyOnce(std::string_view text, const std::vector<base::Diagnostic>& diagnostics,
-               Level level);
+               Level level, const FileChanges& files = {});
 
-/// Lints a text (the fix loop calls it after each pass): the pipeline, with ShellCheck's
-/// findings when the caller runs it.
-using Linter = std::function<lint::FileResult(std::string text)>;
+/// Lints a text (the fix loop calls it after each pass) with the other files as fixed so far
+/// (see OptionsWith): the pipeline, with ShellCheck's findings when the caller runs it.
+using Linter = std::function<lint::FileResult(std::string text, const FileChanges& files)>;
 
 /// What the fix loop did to one file.
 struct Outcome {
   /// The fixed text (the original when nothing applied or the edits were dropped).
   std::string text;
+  /// The other files fixes changed.
+  FileChanges files;
   /// Findings fixed per code.
   std::map<std::string, int> fixed;
   /// Passes that applied something.

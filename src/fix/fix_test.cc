@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "fix/diff.h"
@@ -47,7 +48,7 @@ TEST(ApplyOnce, AppliesNonOverlappingFixesAndLeavesTheRestForLater) {
 }
 
 /// A linter whose only rule asks for an `x` to become `y`, one at a time.
-lint::FileResult OneAtATime(std::string text) {
+lint::FileResult OneAtATime(std::string text, const FileChanges&) {
   lint::FileResult r = lint::LintText("Dockerfile", text);
   r.diagnostics.clear();
   const std::size_t x = text.find('x');
@@ -78,7 +79,7 @@ TEST(FixLoop, ReportsFixesThatDoNotConverge) {
 
 TEST(FixLoop, DropsEveryEditWhenAFixAddsASyntaxError) {
   // The first pass is fine, the second turns `FROM` into an unknown instruction.
-  auto breaking = [](std::string text) {
+  auto breaking = [](std::string text, const FileChanges&) {
     lint::FileResult r = lint::LintText("Dockerfile", text);
     std::erase_if(r.diagnostics, [](const base::Diagnostic& d) { return !d.code.empty(); });
     if (text.find("RUN a") != std::string::npos) {
@@ -100,7 +101,9 @@ TEST(FixLoop, RealRulesConvergeAndAreIdempotent) {
   const std::string text =
       "FROM debian:12\nMAINTAINER me\nRUN apt-get update && apt-get install curl\n"
       "ADD app.py /app/\n";
-  auto lint = [](std::string t) { return lint::LintText("Dockerfile", std::move(t)); };
+  auto lint = [](std::string t, const FileChanges&) {
+    return lint::LintText("Dockerfile", std::move(t));
+  };
   const Outcome once = FixLoop(text, Level::kUnsafe, lint);
   EXPECT_TRUE(once.converged);
   EXPECT_FALSE(once.reverted);
@@ -196,6 +199,17 @@ TEST_F(WriteTest, AFailureMidwayLeavesTheOriginalUntouched) {
   EXPECT_EQ(Entries(), 1u);
 }
 
+TEST_F(WriteTest, CreatingNeverReplacesAFileThatAppeared) {
+  const std::string ignore = (dir_ / ".dockerignore").string();
+  EXPECT_EQ(CreateExclusively(ignore, ".git\n"), "");
+  std::ifstream in(ignore, std::ios::binary);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), ".git\n");
+  const std::string error = CreateExclusively(path_, "FROM b\n");
+  EXPECT_NE(error.find("appeared"), std::string::npos) << error;
+  EXPECT_EQ(Read(), "FROM a\n");
+  EXPECT_EQ(Entries(), 2u);  // no temporary file left
+}
+
 TEST_F(WriteTest, AFileChangedOnDiskIsNotOverwritten) {
   std::ofstream(path_, std::ios::binary) << "FROM edited\n";
   const std::string error = WriteAtomically(path_, "FROM a\n", "FROM b\n");
@@ -209,6 +223,46 @@ TEST_F(WriteTest, ASymlinkStaysASymlink) {
   EXPECT_EQ(WriteAtomically(link, "FROM a\n", "FROM c\n"), "");
   EXPECT_TRUE(fs::is_symlink(link));
   EXPECT_EQ(Read(), "FROM c\n");
+}
+
+}  // namespace
+}  // namespace shipshape::fix
+
+namespace shipshape::fix {
+namespace {
+
+// A fix that appends to another file: applied once per pass and file, against the content the
+// rule saw; the loop goes on while other files change, and re-lints with them.
+TEST(FixLoop, EditsOtherFiles) {
+  auto lint = [](std::string text, const FileChanges& files) {
+    lint::FileResult r = lint::LintText("Dockerfile", text);
+    r.diagnostics.clear();
+    auto it = files.find("ignore");
+    const std::optional<std::string> now =
+        it == files.end() ? std::nullopt : std::optional<std::string>(it->second.text);
+    for (const std::string entry : {"a\n", "b\n"}) {
+      if (now && now->find(entry) != std::string::npos) continue;
+      base::Diagnostic d;
+      d.code = "T1";
+      d.fix = base::Fix{"Append", base::Applicability::kSafe, {}, {{"ignore", now, entry}}};
+      r.diagnostics.push_back(std::move(d));
+    }
+    return r;
+  };
+  const Outcome out = FixLoop("FROM x\n", Level::kSafe, lint);
+  EXPECT_EQ(out.text, "FROM x\n");
+  EXPECT_TRUE(out.converged);
+  EXPECT_EQ(out.passes, 2);
+  ASSERT_EQ(out.files.count("ignore"), 1u);
+  EXPECT_FALSE(out.files.at("ignore").original.has_value());
+  EXPECT_EQ(out.files.at("ignore").text, "a\nb\n");
+  EXPECT_TRUE(out.remaining->diagnostics.empty());
+  // A stale expectation is not applied.
+  base::Diagnostic stale;
+  stale.code = "T1";
+  stale.fix = base::Fix{"Append", base::Applicability::kSafe, {}, {{"ignore", "old", "x"}}};
+  const Pass pass = ApplyOnce("t", {stale}, Level::kSafe, {{"ignore", {"old", "new"}}});
+  EXPECT_TRUE(pass.fixed.empty());
 }
 
 }  // namespace

@@ -86,4 +86,49 @@ std::string WriteAtomically(const std::string& path, std::string_view expected,
   return {};
 }
 
+std::string CreateExclusively(const std::string& path, std::string_view text) {
+  const std::filesystem::path target(path);
+  const std::string name = fmt::format(".{}.shipshape-XXXXXX", target.filename().string());
+  std::string temp = target.parent_path().empty() ? name : (target.parent_path() / name).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    return fmt::format("{}: cannot create a temporary file beside it: {}", path,
+                       std::strerror(errno));
+  }
+  auto fail = [&](std::string message) {
+    close(fd);
+    unlink(temp.c_str());
+    return message;
+  };
+  // mkstemp makes it private; a new file gets the usual mode (0666 less the umask).
+  const mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0) {
+    return fail(fmt::format("{}: cannot set the permissions of the temporary file: {}", path,
+                            std::strerror(errno)));
+  }
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      return fail(fmt::format("{}: cannot write it: {}", path, std::strerror(errno)));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (fsync(fd) != 0) {
+    return fail(fmt::format("{}: cannot write it: {}", path, std::strerror(errno)));
+  }
+  close(fd);
+  // link() fails when the name exists: a file created meanwhile is never replaced.
+  if (link(temp.c_str(), path.c_str()) != 0) {
+    const int e = errno;
+    unlink(temp.c_str());
+    if (e == EEXIST) return fmt::format("{}: appeared while it was being created; not written", path);
+    return fmt::format("{}: cannot create it: {}", path, std::strerror(e));
+  }
+  unlink(temp.c_str());
+  return {};
+}
+
 }  // namespace shipshape::fix

@@ -21,4 +21,9 @@ struct WriteOptions {
 std::string WriteAtomically(const std::string& path, std::string_view expected,
                             std::string_view text, const WriteOptions& options = {});
 
+/// Creates `path` holding `text`, never replacing a file that exists (one that appeared since
+/// the fixes were computed wins): a temporary file beside it, hard-linked into place. Empty on
+/// success, else the error; nothing is left behind on failure.
+std::string CreateExclusively(const std::string& path, std::string_view text);
+
 }  // namespace shipshape::fix

@@ -79,6 +79,12 @@ lint::FileResult MainFile(const std::string& prefix = "") {
   label.fix = base::Fix{
       "Rename to `cafe`", base::Applicability::kUnsafe, {{Find(t, "caf\xC3\xA9"), "cafe"}}};
   f.diagnostics.push_back(std::move(label));
+  // A fix that edits another file (a `.dockerignore`).
+  base::Diagnostic ignore = Diag("SP303", base::Severity::kWarning, Find(t, "FROM"),
+                                 "`.dockerignore` does not exclude `.env`");
+  ignore.fix = base::Fix{"Add `.env` to `.dockerignore`", base::Applicability::kSafe, {},
+                         {{"dir/.dockerignore", "*.log\n", ".env\n"}}};
+  f.diagnostics.push_back(std::move(ignore));
   // Two identical findings on identical lines; each range takes in its line break.
   for (int i = 0; i < 2; ++i) {
     f.diagnostics.push_back(Diag("DL3059", base::Severity::kInfo,
@@ -371,9 +377,9 @@ TEST(OutputJson, Parses) {
     ++issues;
     start = nul + 1;
   }
-  EXPECT_EQ(issues, 10u);
+  EXPECT_EQ(issues, 11u);
   const nlohmann::json gitlab = nlohmann::json::parse(Report("gitlab_codeclimate", files));
-  ASSERT_EQ(gitlab.size(), 10u);
+  ASSERT_EQ(gitlab.size(), 11u);
   std::set<std::string> fingerprints;
   for (const nlohmann::json& issue : gitlab) {
     for (const char* key : {"description", "check_name", "fingerprint", "severity"}) {
@@ -382,9 +388,9 @@ TEST(OutputJson, Parses) {
     EXPECT_TRUE(issue["location"]["positions"]["begin"]["line"].is_number());
     fingerprints.insert(issue["fingerprint"].get<std::string>());
   }
-  EXPECT_EQ(fingerprints.size(), 10u) << "fingerprints must be unique";
+  EXPECT_EQ(fingerprints.size(), 11u) << "fingerprints must be unique";
   const nlohmann::json sonar = nlohmann::json::parse(Report("sonarqube", files));
-  ASSERT_EQ(sonar["issues"].size(), 10u);
+  ASSERT_EQ(sonar["issues"].size(), 11u);
   for (const nlohmann::json& issue : sonar["issues"]) {
     EXPECT_EQ(issue["engineId"], "shipshape");
     if (issue["ruleId"] == "DL1000") {

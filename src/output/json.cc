@@ -93,7 +93,22 @@ class JsonWriter final : public StreamWriter {
           AppendJsonString(out, e.text);
           out += '}';
         }
-        out += "]}";
+        out += ']';
+        // Edits of another file (a `.dockerignore`): append, creating it when missing.
+        if (!d.fix->file_edits.empty()) {
+          out += ",\"fileEdits\":[";
+          for (std::size_t k = 0; k < d.fix->file_edits.size(); ++k) {
+            const base::FileEdit& e = d.fix->file_edits[k];
+            if (k) out += ',';
+            out += "{\"path\":";
+            AppendJsonString(out, e.path);
+            fmt::format_to(it, ",\"create\":{},\"append\":", e.expected ? "false" : "true");
+            AppendJsonString(out, e.append);
+            out += '}';
+          }
+          out += ']';
+        }
+        out += '}';
       }
       out += '}';
     }

@@ -110,10 +110,23 @@ void WriteSarif(std::string& out, const std::vector<lint::FileResult>& files,
                                                            df.lines().PositionOf(e.range.end))},
                                   {"insertedContent", {{"text", e.text}}}});
         }
+        Json changes = Json::array();
+        if (!d.fix->edits.empty()) {
+          changes.push_back({{"artifactLocation", {{"uri", uri}}},
+                             {"replacements", std::move(replacements)}});
+        }
+        // Edits of another file (a `.dockerignore`): text inserted at its end.
+        for (const base::FileEdit& e : d.fix->file_edits) {
+          const std::size_t size = e.expected ? e.expected->size() : 0;
+          changes.push_back(
+              {{"artifactLocation", {{"uri", PathToUri(e.path)}}},
+               {"replacements",
+                Json::array({{{"deletedRegion", {{"charOffset", size}, {"charLength", 0}}},
+                              {"insertedContent", {{"text", e.append}}}}})}});
+        }
         r["fixes"] = Json::array(
             {{{"description", {{"text", d.fix->title}}},
-              {"artifactChanges", Json::array({{{"artifactLocation", {{"uri", uri}}},
-                                                {"replacements", std::move(replacements)}}})},
+              {"artifactChanges", std::move(changes)},
               {"properties", {{"applicability", ApplicabilityName(d.fix->applicability)}}}}});
       }
       results.push_back(std::move(r));

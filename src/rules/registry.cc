@@ -91,6 +91,10 @@ extern const Rule kSP207;
 extern const Rule kSP208;
 extern const Rule kSP209;
 extern const Rule kSP210;
+extern const Rule kSP301;
+extern const Rule kSP302;
+extern const Rule kSP303;
+extern const Rule kSP304;
 extern const Rule kSP401;
 extern const Rule kSP402;
 extern const Rule kSP403;
@@ -197,6 +201,10 @@ const Rule* const kRules[] = {
     &kSP208,
     &kSP209,
     &kSP210,
+    &kSP301,
+    &kSP302,
+    &kSP303,
+    &kSP304,
     &kSP401,
     &kSP402,
     &kSP403,

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "context/build_context.h"
 #include "model/model.h"
 #include "shell/commands.h"
 #include "suppress/pragma.h"
@@ -39,6 +41,9 @@ struct Options {
   bool strict_labels = false;
   /// The stage a build targets (empty: the last stage).
   std::string target;
+  /// SP3xx: the build context (`--context`, by default the Dockerfile's folder); null when
+  /// unknown, and the context rules stay silent.
+  std::shared_ptr<const context::BuildContext> context;
 };
 
 class Context;
@@ -67,7 +72,8 @@ struct Rule {
   base::Severity severity = base::Severity::kWarning;
   /// False for rules that are off unless selected or given a severity (DL1001, DL3057).
   bool default_enabled = true;
-  /// `base-image`, `instructions`, `shell`, `packages`, `labels`, `stages`, `pragmas`.
+  /// `base-image`, `instructions`, `shell`, `packages`, `labels`, `stages`, `pragmas`,
+  /// `context`.
   std::string_view category;
   Fixable fixable = Fixable::kNever;
   /// One line: what the rule checks.

@@ -36,17 +36,26 @@ struct Expectation {
   std::string source;  // the annotation, for messages
 };
 
-/// Lint options from `# shipshape-test:` header lines.
-lint::LintOptions ParseOptions(const std::string& text, const Rule& rule) {
+/// Lint options from `# shipshape-test:` header lines. A rule doc may give its "Use instead"
+/// blocks their own with `<!-- shipshape-test-use-instead: ... -->` (`use_instead`).
+lint::LintOptions ParseOptions(const std::string& text, const Rule& rule,
+                               bool use_instead = false) {
+  const std::string doc_prefix =
+      use_instead && text.find("<!-- shipshape-test-use-instead:") != std::string::npos
+          ? "<!-- shipshape-test-use-instead:"
+          : "<!-- shipshape-test:";
   lint::LintOptions options;
   // The rule under test runs even when it is off by default.
   options.selection.severity[std::string(rule.code)] = rule.severity;
+  // An in-memory build context (SP3xx): `--context-file=PATH`, `--dockerignore=PATTERN`.
+  std::vector<std::string> context_files;
+  std::optional<std::string> dockerignore;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     // `# shipshape-test: ...` in fixtures, `<!-- shipshape-test: ... -->` in rule docs.
     std::string rest;
-    for (const std::string prefix : {"# shipshape-test:", "<!-- shipshape-test:"}) {
+    for (const std::string& prefix : {std::string("# shipshape-test:"), doc_prefix}) {
       if (line.rfind(prefix, 0) == 0) rest = line.substr(prefix.size());
     }
     if (rest.empty()) continue;
@@ -76,11 +85,33 @@ lint::LintOptions ParseOptions(const std::string& text, const Rule& rule) {
         options.selection.extend_select.push_back(value);
       } else if (arg == "--disable-ignore-pragma") {
         options.disable_ignore_pragma = true;
+      } else if (arg == "--context-file") {
+        context_files.push_back(value);
+      } else if (arg == "--dockerignore") {
+        dockerignore = dockerignore.value_or("") + value + "\n";
       } else {
         ADD_FAILURE() << "unknown fixture option " << arg;
       }
     }
   }
+  if (!context_files.empty() || dockerignore) {
+    options.rules.context = context::BuildContext::InMemory(context_files, dockerignore);
+  }
+  return options;
+}
+
+/// The build context of fixture `X.Dockerfile`: the folder `X.context/` beside it, if any.
+std::shared_ptr<const context::BuildContext> FixtureContext(const fs::path& path) {
+  fs::path dir = path;
+  dir.replace_extension(".context");
+  if (!fs::is_directory(dir)) return nullptr;
+  return context::BuildContext::Open(dir.string(), "");
+}
+
+/// ParseOptions, plus the fixture's context folder.
+lint::LintOptions FixtureOptions(const std::string& text, const Rule& rule, const fs::path& path) {
+  lint::LintOptions options = ParseOptions(text, rule);
+  if (auto c = FixtureContext(path)) options.rules.context = std::move(c);
   return options;
 }
 
@@ -126,7 +157,7 @@ std::string Describe(const syntax::Dockerfile& df, const base::Diagnostic& d) {
 
 void CheckFixture(const Rule& rule, const fs::path& path) {
   const std::string text = testing::ReadFileOrFail(path);
-  const lint::LintOptions options = ParseOptions(text, rule);
+  const lint::LintOptions options = FixtureOptions(text, rule, path);
   const lint::FileResult result = lint::LintText(path.filename().string(), text, options);
   std::vector<const base::Diagnostic*> found;
   for (const base::Diagnostic& d : result.diagnostics) {
@@ -284,7 +315,7 @@ TEST(Rules, FixedFixtures) {
     for (const auto& entry : fs::directory_iterator(dir)) {
       const std::string name = entry.path().filename().string();
       if (name.find(".fixed.") != std::string::npos) {
-        has_fixed = true;
+        has_fixed = has_fixed || name.ends_with(".Dockerfile");
       } else if (name.ends_with(".Dockerfile")) {
         paths.push_back(entry.path());
       }
@@ -292,16 +323,17 @@ TEST(Rules, FixedFixtures) {
     std::sort(paths.begin(), paths.end());
     for (const fs::path& p : paths) {
       const std::string text = testing::ReadFileOrFail(p.string());
-      const lint::LintOptions options = ParseOptions(text, *r);
+      const lint::LintOptions options = FixtureOptions(text, *r, p);
       // Every rule runs (SP101 needs them), but only this rule's fixes are applied.
-      const fix::Linter lint = [&](std::string t) {
-        lint::FileResult result = lint::LintText(p.filename().string(), std::move(t), options);
+      const fix::Linter lint = [&](std::string t, const fix::FileChanges& files) {
+        lint::FileResult result = lint::LintText(p.filename().string(), std::move(t),
+                                                 fix::OptionsWith(options, files));
         std::erase_if(result.diagnostics, [&](const base::Diagnostic& d) {
           return !d.code.empty() && d.code != r->code;
         });
         return result;
       };
-      const lint::FileResult before = lint(text);
+      const lint::FileResult before = lint(text, {});
       bool offers = false;
       for (const base::Diagnostic& d : before.diagnostics) {
         if (d.code != r->code) continue;
@@ -320,8 +352,31 @@ TEST(Rules, FixedFixtures) {
       const fix::Outcome out = fix::FixLoop(text, fix::Level::kUnsafe, lint);
       EXPECT_TRUE(out.converged) << p;
       EXPECT_FALSE(out.reverted) << p << ": a fix adds a syntax error";
-      const fix::Outcome again = fix::FixLoop(out.text, fix::Level::kUnsafe, lint);
+      // Fixing again, with the other files as fixed, changes nothing.
+      const fix::Linter relint = [&](std::string t, const fix::FileChanges& files) {
+        fix::FileChanges all = out.files;
+        for (const auto& [k, v] : files) all[k] = v;
+        return lint(std::move(t), all);
+      };
+      const fix::Outcome again = fix::FixLoop(out.text, fix::Level::kUnsafe, relint);
       EXPECT_EQ(again.text, out.text) << p << ": fixing the fixed file changes it again";
+      EXPECT_TRUE(again.files.empty()) << p << ": fixing again edits other files again";
+      // Edits of the context's `.dockerignore` are compared with `X.fixed.dockerignore`.
+      fs::path fixed_ignore = p;
+      fixed_ignore.replace_extension();
+      fixed_ignore += ".fixed.dockerignore";
+      const auto build = FixtureContext(p);
+      const auto changed = build ? out.files.find(build->dockerignore_path()) : out.files.end();
+      if (fs::exists(fixed_ignore)) {
+        EXPECT_TRUE(changed != out.files.end()) << fixed_ignore << ": no `.dockerignore` edit";
+        if (changed != out.files.end()) {
+          EXPECT_EQ(changed->second.text, testing::ReadFileOrFail(fixed_ignore.string()))
+              << fixed_ignore;
+        }
+        has_fixed = true;
+      } else {
+        EXPECT_TRUE(changed == out.files.end()) << p << ": unexpected `.dockerignore` edit";
+      }
       if (fs::exists(fixed_path)) {
         EXPECT_TRUE(offers) << fixed_path << ": the rule offers no fix here";
         EXPECT_EQ(out.text, testing::ReadFileOrFail(fixed_path.string())) << fixed_path;
@@ -351,8 +406,9 @@ TEST(Rules, DocsHaveTheirSectionsAndTheirExamplesWork) {
                                      [&](const base::Diagnostic& d) { return d.code == r->code; });
       EXPECT_TRUE(fires) << r->code << ": its Example does not trigger it:\n" << text;
     }
+    const lint::LintOptions good_options = ParseOptions(std::string(r->doc), *r, true);
     for (const std::string& text : good) {
-      const lint::FileResult result = lint::LintText("UseInstead", text, options);
+      const lint::FileResult result = lint::LintText("UseInstead", text, good_options);
       for (const base::Diagnostic& d : result.diagnostics) {
         EXPECT_NE(d.code, r->code) << r->code << ": its Use instead triggers it:\n"
                                    << text << "\n"

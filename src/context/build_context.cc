@@ -1,0 +1,191 @@
+#include "context/build_context.h"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include "base/file.h"
+
+namespace shipshape::context {
+
+/// What is known about the files, shared by a context and its WithDockerignore copies (and
+/// across threads).
+struct BuildContext::Files {
+  std::mutex mu;
+  /// In memory: every file and the folders they imply.
+  std::optional<std::set<std::string, std::less<>>> memory;
+  std::map<std::string, bool, std::less<>> exists;
+  std::optional<std::vector<std::string>> top_level;
+  std::vector<std::string> dockerfiles;
+  std::optional<std::vector<std::string>> dockerfile_texts;
+};
+
+namespace {
+
+/// `dir/name` without doubling separators or prefixing `./`.
+std::string Join(const std::string& dir, std::string_view name) {
+  if (dir.empty() || dir == ".") return std::string(name);
+  if (dir.back() == '/') return fmt::format("{}{}", dir, name);
+  return fmt::format("{}/{}", dir, name);
+}
+
+}  // namespace
+
+std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
+                                                       std::string_view dockerfile,
+                                                       bool guessed) {
+  std::shared_ptr<BuildContext> c(new BuildContext());
+  c->dir_ = dir.empty() ? "." : std::move(dir);
+  c->files_ = std::make_shared<Files>();
+  c->dockerignore_path_ = Join(c->dir_, ".dockerignore");
+  if (!dockerfile.empty() && dockerfile != "-") {
+    const std::string own = fmt::format("{}.dockerignore", dockerfile);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(own, ec)) c->dockerignore_path_ = own;
+  }
+  base::ReadResult read = base::ReadFile(c->dockerignore_path_);
+  if (read.ok()) {
+    c->dockerignore_ = Dockerignore::Parse(read.text);
+    c->dockerignore_text_ = std::move(read.text);
+  } else if (guessed) {
+    std::error_code ec;
+    std::filesystem::path at = std::filesystem::absolute(c->dir_, ec).lexically_normal();
+    struct stat st;
+    while (!ec && at.has_relative_path()) {
+      if (::lstat((at / ".git").c_str(), &st) == 0) break;  // the repository root
+      at = at.parent_path();
+      if (::stat((at / ".dockerignore").c_str(), &st) == 0) {
+        c->parent_dockerignore_ = (at / ".dockerignore").string();
+        break;
+      }
+    }
+  }
+  return c;
+}
+
+std::shared_ptr<const BuildContext> BuildContext::InMemory(
+    std::vector<std::string> files, std::optional<std::string> dockerignore) {
+  std::shared_ptr<BuildContext> c(new BuildContext());
+  c->dockerignore_path_ = ".dockerignore";
+  c->files_ = std::make_shared<Files>();
+  std::set<std::string, std::less<>>& all = c->files_->memory.emplace();
+  for (const std::string& f : files) {
+    const std::string clean = CleanPath(f);
+    for (std::size_t k = clean.find('/'); k != std::string::npos; k = clean.find('/', k + 1)) {
+      all.insert(clean.substr(0, k));
+    }
+    all.insert(clean);
+  }
+  if (dockerignore) {
+    all.insert(".dockerignore");
+    c->dockerignore_ = Dockerignore::Parse(*dockerignore);
+    c->dockerignore_text_ = std::move(dockerignore);
+  }
+  return c;
+}
+
+bool BuildContext::Exists(std::string_view raw) const {
+  std::string path = CleanPath(raw);
+  if (const std::size_t start = path.find_first_not_of('/'); start != 0) {
+    path = start == std::string::npos ? "" : path.substr(start);
+  }
+  if (path.empty() || path == ".") return true;
+  if (path == ".." || path.starts_with("../")) return false;
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (files_->memory) return files_->memory->count(path) > 0;
+  auto it = files_->exists.find(path);
+  if (it != files_->exists.end()) return it->second;
+  struct stat st;
+  const bool found = ::lstat(Join(dir_, path).c_str(), &st) == 0;
+  files_->exists.emplace(std::move(path), found);
+  return found;
+}
+
+const std::vector<std::string>& BuildContext::TopLevel() const {
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (files_->top_level) return *files_->top_level;
+  std::vector<std::string>& out = files_->top_level.emplace();
+  if (files_->memory) {
+    for (const std::string& f : *files_->memory) {
+      if (f.find('/') == std::string::npos) out.push_back(f);
+    }
+  } else {
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir_, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      out.push_back(it->path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+
+bool LooksLikeDockerfile(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.starts_with("dockerfile") || lower.starts_with("containerfile") ||
+         lower.ends_with(".dockerfile") || lower.ends_with(".containerfile");
+}
+
+}  // namespace
+
+void BuildContext::AddDockerfile(std::string path) const {
+  std::lock_guard<std::mutex> lock(files_->mu);
+  files_->dockerfiles.push_back(std::move(path));
+  files_->dockerfile_texts.reset();
+}
+
+const std::vector<std::string>& BuildContext::DockerfileTexts() const {
+  std::vector<std::string> paths;
+  for (const std::string& name : TopLevel()) {
+    if (!files_->memory && LooksLikeDockerfile(name) && !name.ends_with(".dockerignore")) {
+      paths.push_back(Join(dir_, name));
+    }
+  }
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (files_->dockerfile_texts) return *files_->dockerfile_texts;
+  paths.insert(paths.end(), files_->dockerfiles.begin(), files_->dockerfiles.end());
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  std::vector<std::string>& out = files_->dockerfile_texts.emplace();
+  for (const std::string& p : paths) {
+    base::ReadResult read = base::ReadFile(p);
+    if (read.ok()) out.push_back(std::move(read.text));
+  }
+  return out;
+}
+
+std::shared_ptr<const BuildContext> BuildContext::WithDockerignore(std::string text) const {
+  std::shared_ptr<BuildContext> c(new BuildContext(*this));
+  c->dockerignore_ = Dockerignore::Parse(text);
+  c->dockerignore_text_ = std::move(text);
+  return c;
+}
+
+std::shared_ptr<const BuildContext> ContextCache::Open(const std::string& dir,
+                                                       std::string_view dockerfile,
+                                                       bool guessed) {
+  // The Dockerfile matters only when it has its own `.dockerignore`.
+  std::string own;
+  if (!dockerfile.empty() && dockerfile != "-") {
+    own = fmt::format("{}.dockerignore", dockerfile);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(own, ec)) own.clear();
+  }
+  const std::string key = fmt::format("{}\n{}\n{}", dir, own, guessed ? 1 : 0);
+  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_ptr<const BuildContext>& slot = contexts_[key];
+  if (!slot) slot = BuildContext::Open(dir, dockerfile, guessed);
+  if (!dockerfile.empty() && dockerfile != "-") slot->AddDockerfile(std::string(dockerfile));
+  return slot;
+}
+
+}  // namespace shipshape::context

@@ -1,0 +1,3 @@
+FROM node:22
+# The context has a `.dockerignore`.
+COPY . .

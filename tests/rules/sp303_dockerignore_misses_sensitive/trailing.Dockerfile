@@ -1,0 +1,3 @@
+FROM python:3.12-slim
+# expect: SP303 @6 fix=safe "`.env`"
+COPY ./ /app
