@@ -113,6 +113,8 @@ extern const Rule kSP604;
 extern const Rule kSP701;
 extern const Rule kSP702;
 extern const Rule kSP703;
+extern const Rule kSP704;
+extern const Rule kSP705;
 
 namespace {
 
@@ -223,6 +225,8 @@ const Rule* const kRules[] = {
     &kSP701,
     &kSP702,
     &kSP703,
+    &kSP704,
+    &kSP705,
 };
 
 }  // namespace
