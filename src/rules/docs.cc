@@ -81,6 +81,17 @@ std::string IndexPage() {
   std::string out =
       "# Rules\n\nGenerated from the rules' own metadata (`make docs`); `shipshape rule CODE` "
       "prints the same page.\n\n"
+      "DL codes are hadolint's, so its pragmas and configs keep working. shipshape's own rules are\n"
+      "`SP` + 3 digits, the hundreds digit a category (`--select SP4` selects one):\n\n"
+      "| Codes | Category | About |\n|---|---|---|\n"
+      "| SP1xx | meta | suppression pragmas, analysis limits |\n"
+      "| SP2xx | buildkit | Docker's build checks hadolint has no rule for |\n"
+      "| SP3xx | context | the build context and `.dockerignore` |\n"
+      "| SP4xx | secrets | credentials in the Dockerfile, on command lines, in copied files |\n"
+      "| SP5xx | supply chain | pinning, checksums, TLS and signature checks |\n"
+      "| SP6xx | layers | layers and caches: ownership, permissions, update/install order |\n"
+      "| SP7xx | runtime | what the shipped image runs as, exposes and contains |\n\n"
+      "BuildKit's check names (`JSONArgsRecommended`, ...) are accepted wherever a code is.\n\n"
       "| Code | Name | Severity | Fix | Summary |\n|---|---|---|---|---|\n";
   for (const Rule* r : AllRules()) {
     out += fmt::format("| [{}]({}.md) | `{}` | {}{} | {} | {} |\n", r->code, r->code, r->name,
