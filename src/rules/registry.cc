@@ -91,6 +91,7 @@ extern const Rule kSP207;
 extern const Rule kSP208;
 extern const Rule kSP209;
 extern const Rule kSP210;
+extern const Rule kSP211;
 extern const Rule kSP301;
 extern const Rule kSP302;
 extern const Rule kSP303;
@@ -203,6 +204,7 @@ const Rule* const kRules[] = {
     &kSP208,
     &kSP209,
     &kSP210,
+    &kSP211,
     &kSP301,
     &kSP302,
     &kSP303,

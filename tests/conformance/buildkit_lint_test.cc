@@ -29,7 +29,6 @@ namespace fs = std::filesystem;
 
 /// BuildKit checks no shipshape rule answers to, and why.
 const std::map<std::string, std::string> kNotImplemented = {
-    {"UndefinedVar", "not implemented yet"},
     {"InvalidBaseImagePlatform", "needs the pulled image's config (registry)"},
 };
 
