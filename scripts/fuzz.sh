@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets one after another (one process each: the machine is shared).
 # Usage: scripts/fuzz.sh BUILD_DIR SECONDS [TARGET...]
-# Corpus: build-fuzz/corpus/<target> (seeded on first use); crashes, leaks, timeouts and
-# property violations: build-fuzz/crashes/<target>/; logs: build-fuzz/logs/<target>.log.
+# Corpus: build-fuzz/corpus/<target> (seeded on first use; FUZZ_CORPUS, FUZZ_FRESH=1 to
+# start again from the seeds); crashes, leaks, timeouts and property violations:
+# build-fuzz/crashes/<target>/; logs: build-fuzz/logs/<target>.log.
 # Exits 1 when a target found something, after printing the reproducers.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,9 @@ shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 # Seed files bigger than this are cut (the pipeline is linear, so more size buys little).
 max_len=${FUZZ_MAX_LEN:-8192}
 seed_cap=${FUZZ_SEED_CAP:-500}
+# `make fuzz-ci` uses a corpus of its own, rebuilt from the seeds on every run.
+corpus=${FUZZ_CORPUS:-$out/corpus}
+[[ ${FUZZ_FRESH:-0} == 1 ]] && rm -rf "$corpus"
 
 dockerfiles() {
   { find "$shared/corpus/files" -type f -name '*Dockerfile*' 2>/dev/null | sort | head -n "$seed_cap"
@@ -26,7 +30,7 @@ dockerfiles() {
 
 # Fills build-fuzz/corpus/<target> when it is empty.
 seed() {
-  local t=$1 dir=$out/corpus/$1 n=0 f
+  local t=$1 dir=$corpus/$1 n=0 f
   mkdir -p "$dir"
   [[ -n $(ls -A "$dir") ]] && return
   case $t in
@@ -58,11 +62,11 @@ for t in "${targets[@]}"; do
   seed "$t"
   mkdir -p "$out/crashes/$t" "$out/logs"
   before=$(ls "$out/crashes/$t" | wc -l)
-  echo "fuzz: $t for ${seconds}s ($(ls "$out/corpus/$t" | wc -l) corpus files)"
+  echo "fuzz: $t for ${seconds}s ($(ls "$corpus/$t" | wc -l) corpus files)"
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -max_len="$max_len" \
     -dict="$dict" -artifact_prefix="$out/crashes/$t/" -print_final_stats=1 \
-    "$out/corpus/$t" > "$out/logs/$t.log" 2>&1
+    "$corpus/$t" > "$out/logs/$t.log" 2>&1
   rc=$?
   grep -E '^#[0-9]+.*(DONE|INITED)|^stat::number_of_executed_units|^stat::peak_rss' \
     "$out/logs/$t.log" | sed "s/^/fuzz: $t: /"
