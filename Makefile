@@ -47,11 +47,11 @@ fuzz: deps
 	@cmake --build build-sanitize -j $(JOBS) --target fuzzers
 	@bash scripts/fuzz.sh build-sanitize $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# CI's short run: 8 s per target from 100 corpus files plus the other seeds, in a corpus of its
+# CI's short run: 4 s per target from 100 corpus files plus the other seeds, in a corpus of its
 # own rebuilt each time (seeding takes the time a grown corpus would), after test-sanitize.
 fuzz-ci:
 	@FUZZ_SEED_CAP=100 FUZZ_CORPUS=build-fuzz/ci-corpus FUZZ_FRESH=1 \
-	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=8
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=4
 
 # Plain clang++ build with warnings as errors (the sanitizer build covers it in CI).
 test-clang: deps
