@@ -1,5 +1,5 @@
 # Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
-.PHONY: deps build run test test-sanitize test-clang bench docs format clean
+.PHONY: deps build run test test-sanitize test-clang fuzz fuzz-ci bench docs format clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -26,12 +26,32 @@ test: build
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, built with clang++.
 # -O1 with line tables is what ASan's reports need and builds a third faster than -O2 -g; the
 # per-process corpus test checks every 8th file here (every file in `make test`).
+# SHIPSHAPE_FUZZ=ON adds libFuzzer's coverage instrumentation and the fuzz targets, so `make
+# fuzz` and `make fuzz-ci` reuse this build instead of compiling the library a third time.
+SANITIZE_CONFIGURE = CXX=clang++ cmake -S . -B build-sanitize -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+	  -DSHIPSHAPE_SANITIZE=ON -DSHIPSHAPE_FUZZ=ON >/dev/null
 test-sanitize: deps
-	@CXX=clang++ cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DSHIPSHAPE_SANITIZE=ON >/dev/null
+	@$(SANITIZE_CONFIGURE)
 	@cmake --build build-sanitize -j $(JOBS)
 	@cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  SHIPSHAPE_CLI_CORPUS_STRIDE=8 ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (fuzz/, docs/ARCHITECTURE.md "Reliability"), one after another for
+# FUZZ_SECONDS each, in the sanitizer build. Corpus in build-fuzz/corpus/<target>, crashes in
+# build-fuzz/crashes/<target>/; fails (printing the reproducers) when a target finds one.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	@$(SANITIZE_CONFIGURE)
+	@cmake --build build-sanitize -j $(JOBS) --target fuzzers
+	@bash scripts/fuzz.sh build-sanitize $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# CI's short run: 4 s per target from 100 corpus files plus the other seeds, in a corpus of its
+# own rebuilt each time (seeding takes the time a grown corpus would), after test-sanitize.
+fuzz-ci:
+	@FUZZ_SEED_CAP=100 FUZZ_CORPUS=build-fuzz/ci-corpus FUZZ_FRESH=1 \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=4
 
 # Plain clang++ build with warnings as errors (the sanitizer build covers it in CI).
 test-clang: deps
@@ -56,4 +76,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf build build-sanitize build-clang build-bench
+	rm -rf build build-sanitize build-clang build-bench build-fuzz

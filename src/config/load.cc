@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -97,6 +99,56 @@ bool WithinLimits(const YAML::Node& n, std::size_t& budget, int depth) {
   return true;
 }
 
+/// Sees where each document's root node starts (where the document starts when it has none)
+/// and ignores everything else.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    starts.push_back(mark);
+    root_seen_ = false;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    Node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    Node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    Node(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void Node(const YAML::Mark& mark) {
+    if (root_seen_ || starts.empty()) return;
+    starts.back() = mark;
+    root_seen_ = true;
+  }
+  bool root_seen_ = false;
+};
+
+/// Where the second document of `text` starts, if it has one. Not YAML::LoadAll: yaml-cpp 0.7
+/// (Debian 12) loops forever on a stray `,` (`,` or `"x",` at block level), adding an empty
+/// document per turn until memory runs out (jbeder/yaml-cpp#1040, fixed upstream by #1319).
+/// Such a text is seen as several documents here. Throws what yaml-cpp throws.
+std::optional<YAML::Mark> SecondDocument(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  for (int i = 0; i < 2 && parser.HandleNextDocument(starts); ++i) {
+  }
+  if (starts.starts.size() < 2) return std::nullopt;
+  return starts.starts[1];
+}
+
 class Parser {
  public:
   Parser(std::string_view path, Dialect dialect, fs::path base_dir)
@@ -105,9 +157,12 @@ class Parser {
   }
 
   Result<Layer> Run(std::string_view text) {
-    std::vector<YAML::Node> docs;
+    YAML::Node root;
+    std::optional<YAML::Mark> second;
     try {
-      docs = YAML::LoadAll(std::string(text));
+      const std::string copy(text);
+      root = YAML::Load(copy);
+      second = SecondDocument(copy);
     } catch (const YAML::Exception& e) {
       Problem p{path_, 0, 0, "", fmt::format("invalid YAML: {}", e.msg)};
       if (!e.mark.is_null()) {
@@ -116,11 +171,11 @@ class Parser {
       }
       return p;
     }
-    if (docs.empty()) return std::move(layer_);
-    if (docs.size() > 1) {
-      return Fail(docs[1], "", "a config file holds one YAML document; found several");
+    if (second) {
+      error_ = Problem{path_, second->line + 1, second->column + 1, "",
+                       "a config file holds one YAML document; found several"};
+      return *error_;
     }
-    const YAML::Node& root = docs[0];
     std::size_t budget = kMaxYamlNodes;
     if (!WithinLimits(root, budget, 0)) {
       return Problem{path_, 0, 0, "",

@@ -164,6 +164,14 @@ TEST(ConfigOwnFile, DeepNestingIsRefused) {
   ASSERT_FALSE(r);
 }
 
+TEST(ConfigOwnFile, StrayCommaIsAnErrorNotAHang) {
+  // yaml-cpp 0.7's LoadAll never returned on these (a stray `,`): found by the config fuzz
+  // target (tests/regressions/config/).
+  EXPECT_FALSE(Own(","));
+  EXPECT_FALSE(Hado(",rules:\n **/*.Dockerfilea\n"));
+  EXPECT_FALSE(Own("\"x\",\n b\n"));
+}
+
 TEST(ConfigHadolintFile, HadolintKeysWithHadolintMeaning) {
   Result<Layer> r = Hado(R"(failure-threshold: none
 format: json

@@ -56,7 +56,7 @@ RUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd
 ## Fix safety
 The fix appends `&& dnf clean all` (`&& microdnf clean all`) to the list of commands that holds
 the last uncleaned install, when that list is at the top level of the RUN (not inside a loop, a
-condition, a subshell or an `sh -c` string). It is unsafe: it changes what the layer holds, and
+condition, a subshell or an `sh -c` string) and the script has no syntax error. It is unsafe: it changes what the layer holds, and
 a later RUN that relied on the cached metadata downloads it again.
 
 ## Differences from hadolint

@@ -361,11 +361,13 @@ void CheckCacheCleaned(Context& ctx, const syntax::Instruction& inst,
     }
     if (!first || RpmCacheMounted(run, tool)) continue;
     // The fix appends the clean-up to the list holding the last such install when that list is
-    // a plain top-level one (not in a loop, a condition, a subshell or an `sh -c` string).
+    // a plain top-level one (not in a loop, a condition, a subshell or an `sh -c` string), in a
+    // script without syntax errors: after an unclosed quote the appended text is more of the
+    // string, the finding stays and every pass appended another clean-up (found by fuzzing).
     std::optional<base::Fix> fix;
     const shell::AndOr* list = TopLevelAndOr(run, last->node);
     if (list && !list->background && list->end > 0 && last->wrappers.empty() &&
-        run.script().interpreter == shell::Interpreter::kPosix) {
+        run.script().interpreter == shell::Interpreter::kPosix && run.errors().empty()) {
       const std::string clean = RpmCleanCommand(tool, last->name);
       const std::uint32_t at = run.SourceRange(list->end - 1, list->end).end;
       fix = base::Fix{fmt::format("Add `{}` after `{}`", clean, RpmName(*last, tool)),

@@ -1,0 +1,193 @@
+#include "targets.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "config/load.h"
+#include "fix/fix.h"
+#include "lint/lint.h"
+#include "model/expand.h"
+#include "model/model.h"
+#include "shell/commands.h"
+#include "shell/parser.h"
+#include "syntax/parser.h"
+
+namespace shipshape::fuzz {
+namespace {
+
+std::string Text(const std::uint8_t* data, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+/// Stops the process with `what` on stderr: libFuzzer records the input as a crash.
+[[noreturn]] void Violated(const char* what, const std::string& detail) {
+  std::fprintf(stderr, "shipshape fuzz: property violated: %s\n%s\n", what, detail.c_str());
+  std::abort();
+}
+
+/// Every rule, with the options the off-by-default ones need (DL3026, DL3049-DL3058).
+const lint::LintOptions& AllRules() {
+  static const lint::LintOptions options = [] {
+    lint::LintOptions o;
+    o.selection.select = {"ALL"};
+    o.rules.trusted_registries = {"docker.io", "*.example.com"};
+    o.rules.label_schema = {{"maintainer", "email"}, {"version", "semver"},
+                            {"url", "url"},          {"created", "rfc3339"},
+                            {"license", "spdx"},     {"hash", "hash"}};
+    o.rules.strict_labels = true;
+    return o;
+  }();
+  return options;
+}
+
+lint::FileResult LintAll(std::string text) {
+  return lint::LintText("Dockerfile", std::move(text), AllRules());
+}
+
+/// The syntax errors of a result (findings without a code), as the fix loop counts them.
+std::multiset<std::string> SyntaxErrors(const lint::FileResult& r) {
+  std::multiset<std::string> out;
+  for (const base::Diagnostic& d : r.diagnostics) {
+    if (d.code.empty()) out.insert(d.message);
+  }
+  return out;
+}
+
+/// Analyses every RUN of `text`.
+void AnalyseRuns(std::string text) {
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", std::move(text));
+  const model::Model model = model::Model::Build(df);
+  for (std::size_t i = 0; i < df.instructions.size(); ++i) {
+    if (df.instructions[i].keyword != syntax::Keyword::kRun) continue;
+    const shell::Analysis a = shell::Analysis::Analyze(model, i);
+    for (const shell::Command& c : a.commands()) (void)a.Packages(c);
+    (void)a.HasMount("cache", "");
+  }
+}
+
+}  // namespace
+
+int FuzzParse(const std::uint8_t* data, std::size_t size) {
+  const std::string text = Text(data, size);
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", text);
+  (void)df.FirstBuildKitError();
+  (void)df.RejectedInstructions();
+  for (const syntax::Instruction& inst : df.instructions) {
+    (void)df.lines().PositionOf(inst.range.begin);
+    (void)df.lines().PositionOf(inst.range.end);
+  }
+  const model::Model model = model::Model::Build(df);
+  for (std::size_t i = 0; i < df.instructions.size(); ++i) {
+    (void)model.StageOf(i);
+    (void)model.Resolve(i, "${TARGETPLATFORM}-$HOME");
+  }
+  (void)syntax::LookupDirective(text, "check");
+  (void)syntax::DetectSyntax(text);
+  return 0;
+}
+
+int FuzzExpand(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::uint8_t modes = data[0];
+  const std::string rest = Text(data + 1, size - 1);
+  const std::size_t nul = rest.find('\0');
+  std::vector<std::string> entries;
+  std::string_view word = rest;
+  if (nul != std::string::npos) {
+    word = std::string_view(rest).substr(nul + 1);
+    std::size_t at = 0;
+    while (at < nul) {
+      std::size_t end = rest.find('\n', at);
+      if (end == std::string::npos || end > nul) end = nul;
+      entries.push_back(rest.substr(at, end - at));
+      at = end + 1;
+    }
+  }
+  const model::Environment env = model::Environment::FromList(entries);
+  for (char escape : {'\\', '`'}) {
+    model::ExpandOptions options;
+    options.escape = escape;
+    options.raw_quotes = modes & 1;
+    options.raw_escapes = modes & 2;
+    options.skip_process_quotes = modes & 4;
+    options.skip_unset_env = modes & 8;
+    (void)model::Expand(word, env, options);
+  }
+  return 0;
+}
+
+int FuzzShell(const std::uint8_t* data, std::size_t size) {
+  const std::string script = Text(data, size);
+  (void)shell::Parse(script);
+  // As a heredoc body (the script as written) and as RUN lines (continuations, escapes).
+  AnalyseRuns(fmt::format("FROM scratch\nRUN <<SHIPSHAPE_FUZZ_EOF\n{}\nSHIPSHAPE_FUZZ_EOF\n",
+                          script));
+  AnalyseRuns(fmt::format("FROM scratch\nRUN {}\n", script));
+  return 0;
+}
+
+int FuzzConfig(const std::uint8_t* data, std::size_t size) {
+  const std::string text = Text(data, size);
+  (void)config::ParseConfig(".shipshape.yaml", text, config::Dialect::kShipshape, "/work");
+  (void)config::ParseConfig(".hadolint.yaml", text, config::Dialect::kHadolint, "/work");
+  return 0;
+}
+
+int FuzzLint(const std::uint8_t* data, std::size_t size) {
+  (void)LintAll(Text(data, size));
+  return 0;
+}
+
+int FuzzFix(const std::uint8_t* data, std::size_t size) {
+  const std::string original = Text(data, size);
+  const fix::Outcome once = fix::FixLoop(original, fix::Level::kUnsafe, LintAll);
+  // The loop's safety net reverts a pass that adds a syntax error, which makes the property
+  // below hold by construction; the net firing is the bug (the CLI asks users to report it).
+  if (once.reverted) {
+    std::string codes;
+    const fix::Pass pass =
+        fix::ApplyOnce(original, LintAll(original).diagnostics, fix::Level::kUnsafe);
+    for (const std::string& code : pass.fixed) codes += fmt::format(" {}", code);
+    Violated("a fix adds a syntax error (the fix loop reverted)",
+             fmt::format("first pass fixes:{}\n--- after the first pass:\n{}", codes, pass.text));
+  }
+  const std::multiset<std::string> before = SyntaxErrors(LintAll(original));
+  const std::multiset<std::string> after = SyntaxErrors(LintAll(once.text));
+  for (const std::string& e : after) {
+    if (after.count(e) > before.count(e)) {
+      Violated("the fixed text has a syntax error the original did not have",
+               fmt::format("error: {}\n--- fixed text:\n{}", e, once.text));
+    }
+  }
+  const fix::Outcome twice = fix::FixLoop(once.text, fix::Level::kUnsafe, LintAll);
+  if (twice.text != once.text) {
+    std::string codes;
+    for (const auto& [code, n] : twice.fixed) codes += fmt::format(" {}x{}", code, n);
+    Violated("fixing the fixed text changes it again",
+             fmt::format("fixed again:{}\n--- once:\n{}\n--- twice:\n{}", codes, once.text,
+                         twice.text));
+  }
+  return 0;
+}
+
+std::span<const Target> Targets() {
+  static constexpr Target kTargets[] = {
+      {"config", FuzzConfig}, {"expand", FuzzExpand}, {"fix", FuzzFix},
+      {"lint", FuzzLint},     {"parse", FuzzParse},   {"shell", FuzzShell},
+  };
+  return kTargets;
+}
+
+TargetFn FindTarget(std::string_view name) {
+  for (const Target& t : Targets()) {
+    if (t.name == name) return t.fn;
+  }
+  return nullptr;
+}
+
+}  // namespace shipshape::fuzz

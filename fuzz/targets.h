@@ -1,0 +1,41 @@
+// The fuzz targets' bodies: each takes arbitrary bytes, drives one public entry point and
+// abort()s when a property fails. fuzz/<name>_fuzz.cc wraps one for libFuzzer, and
+// tests/regressions replays saved inputs through them in every test build.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace shipshape::fuzz {
+
+using TargetFn = int (*)(const std::uint8_t* data, std::size_t size);
+
+/// syntax::Parse, then model::Model::Build and the directive lookups.
+int FuzzParse(const std::uint8_t* data, std::size_t size);
+/// model::Expand with both escape characters. Byte 0 picks the lexer modes; the rest is
+/// `NAME=value` lines, a NUL byte, then the word (no NUL: all of it is the word).
+int FuzzExpand(const std::uint8_t* data, std::size_t size);
+/// shell::Parse on the bytes, then shell::Analysis of them as a RUN heredoc and as RUN lines.
+int FuzzShell(const std::uint8_t* data, std::size_t size);
+/// config::ParseConfig in both dialects (shipshape's YAML and .hadolint.yaml).
+int FuzzConfig(const std::uint8_t* data, std::size_t size);
+/// lint::LintText with every rule selected (ShellCheck off).
+int FuzzLint(const std::uint8_t* data, std::size_t size);
+/// fix::FixLoop at the unsafe level, every rule selected. Properties: no pass adds a syntax
+/// error (the loop does not revert), the fixed text has no syntax error the original lacks,
+/// and fixing it again changes nothing.
+int FuzzFix(const std::uint8_t* data, std::size_t size);
+
+struct Target {
+  std::string_view name;
+  TargetFn fn;
+};
+
+/// Every target by name (`parse`, `expand`, `shell`, `config`, `lint`, `fix`).
+std::span<const Target> Targets();
+/// The target named `name`, or nullptr.
+TargetFn FindTarget(std::string_view name);
+
+}  // namespace shipshape::fuzz
