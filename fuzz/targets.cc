@@ -145,7 +145,11 @@ int FuzzLint(const std::uint8_t* data, std::size_t size) {
 
 int FuzzFix(const std::uint8_t* data, std::size_t size) {
   const std::string original = Text(data, size);
-  const fix::Outcome once = fix::FixLoop(original, fix::Level::kUnsafe, LintAll);
+  // No build context here: only the Dockerfile's own fixes (the .dockerignore ones need one).
+  const fix::Linter lint = [](std::string text, const fix::FileChanges&) {
+    return LintAll(std::move(text));
+  };
+  const fix::Outcome once = fix::FixLoop(original, fix::Level::kUnsafe, lint);
   // The loop's safety net reverts a pass that adds a syntax error, which makes the property
   // below hold by construction; the net firing is the bug (the CLI asks users to report it).
   if (once.reverted) {
@@ -164,7 +168,7 @@ int FuzzFix(const std::uint8_t* data, std::size_t size) {
                fmt::format("error: {}\n--- fixed text:\n{}", e, once.text));
     }
   }
-  const fix::Outcome twice = fix::FixLoop(once.text, fix::Level::kUnsafe, LintAll);
+  const fix::Outcome twice = fix::FixLoop(once.text, fix::Level::kUnsafe, lint);
   if (twice.text != once.text) {
     std::string codes;
     for (const auto& [code, n] : twice.fixed) codes += fmt::format(" {}x{}", code, n);
