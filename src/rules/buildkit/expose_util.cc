@@ -9,6 +9,8 @@ ExposeWord ExposeSpecs(const Context& ctx, const syntax::Word& word) {
     value = std::string(word.value);
     out.literal = ctx.Text(word.range) == word.value;
   } else {
+    // An ONBUILD trigger's variables belong to the downstream build.
+    if (ctx.in_onbuild()) return out;
     model::Resolved r = ctx.model().Resolve(ctx.index(), word.value);
     if (!r.known || !r.error.empty()) return out;
     value = std::move(r.value);

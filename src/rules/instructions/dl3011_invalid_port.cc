@@ -5,6 +5,7 @@
 
 #include "base/go_strconv.h"
 #include "model/expose.h"
+#include "rules/buildkit/expose_util.h"
 #include "rules/rule.h"
 
 namespace shipshape::rules {
@@ -43,27 +44,9 @@ void CheckSpec(Context& ctx, const syntax::Word& word, std::string_view spec) {
 
 void Check(Context& ctx, const syntax::Instruction& inst) {
   if (inst.keyword != syntax::Keyword::kExpose) return;
+  // One word may expand to several ports (`EXPOSE $PORTS`).
   for (const syntax::Word& word : inst.args) {
-    std::string value;
-    if (word.value.find('$') == std::string_view::npos) {
-      value = std::string(word.value);
-    } else {
-      // A trigger's variables belong to the downstream build.
-      if (ctx.in_onbuild()) continue;
-      model::Resolved r = ctx.model().Resolve(ctx.index(), word.value);
-      if (!r.known) continue;
-      value = std::move(r.value);
-    }
-    // One word may expand to several ports (`EXPOSE $PORTS`).
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const std::size_t begin = rest.find_first_not_of(" \t\r\n");
-      if (begin == std::string_view::npos) break;
-      rest.remove_prefix(begin);
-      const std::size_t end = rest.find_first_of(" \t\r\n");
-      CheckSpec(ctx, word, rest.substr(0, end));
-      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
-    }
+    for (const std::string& spec : ExposeSpecs(ctx, word).specs) CheckSpec(ctx, word, spec);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/expose.h"
+#include "rules/buildkit/expose_util.h"
 #include "rules/rule.h"
 
 namespace shipshape::rules {
@@ -14,21 +15,7 @@ namespace {
 void Check(Context& ctx, const syntax::Instruction& inst) {
   if (inst.keyword != syntax::Keyword::kExpose) return;
   for (const syntax::Word& w : inst.args) {
-    // One word may expand to several specs (`EXPOSE $PORTS`); ONBUILD's values are the child's.
-    std::string value(w.value);
-    if (value.find('$') != std::string::npos) {
-      if (ctx.in_onbuild()) continue;
-      const model::Resolved r = ctx.model().Resolve(ctx.index(), w.value);
-      if (!r.known) continue;
-      value = r.value;
-    }
-    std::vector<std::string> specs;
-    for (std::size_t at = 0; at < value.size();) {
-      const std::size_t end = std::min(value.find_first_of(" \t", at), value.size());
-      if (end > at) specs.push_back(value.substr(at, end - at));
-      at = end + 1;
-    }
-    for (const std::string& spec : specs) {
+    for (const std::string& spec : ExposeSpecs(ctx, w).specs) {
       const model::PortSpec port = model::ParsePortSpec(spec);
       if (!port.ok() || std::find(port.ports.begin(), port.ports.end(), "22/tcp") ==
                             port.ports.end()) {
