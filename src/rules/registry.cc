@@ -107,6 +107,7 @@ extern const Rule kSP505;
 extern const Rule kSP506;
 extern const Rule kSP507;
 extern const Rule kSP508;
+extern const Rule kSP509;
 extern const Rule kSP601;
 extern const Rule kSP602;
 extern const Rule kSP603;
@@ -220,6 +221,7 @@ const Rule* const kRules[] = {
     &kSP506,
     &kSP507,
     &kSP508,
+    &kSP509,
     &kSP601,
     &kSP602,
     &kSP603,

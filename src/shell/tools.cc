@@ -57,7 +57,7 @@ constexpr ToolSpec kTools[] = {
     {"dotnet", true, "ocfr", "output,configuration,framework,runtime,source,version"},
     {"choco", true, "s", "source,version"},
     // Network and files.
-    {"curl", false, "oOdHuAeXrmxFTbcCKEhwy",
+    {"curl", false, "odHuAeXrmxFTbcCKEwy",
      "output,data,data-raw,data-binary,data-urlencode,header,user,user-agent,referer,request,range,"
      "max-time,proxy,form,upload-file,cookie,cookie-jar,config,cert,cacert,key,write-out,retry,"
      "retry-delay,retry-max-time,connect-timeout,speed-limit,speed-time,limit-rate,output-dir,"
