@@ -41,7 +41,12 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
     std::optional<base::Fix> fix;
     const std::string_view between = ctx.dockerfile().text().substr(
         pair.key.range.end, pair.value.range.begin - pair.key.range.end);
-    if (ctx.Text(pair.key.range) == pair.key.value &&
+    // In the legacy form the key is taken verbatim; in `key=value` quotes and the escape
+    // character in it would start quoting: such a key has no fix (found by the fix fuzz target).
+    const bool plain_key =
+        pair.key.value.find_first_of("\"'") == std::string_view::npos &&
+        pair.key.value.find(ctx.dockerfile().escape) == std::string_view::npos;
+    if (plain_key && ctx.Text(pair.key.range) == pair.key.value &&
         ctx.Text(pair.value.range) == pair.value.value && !between.empty() && IsBlank(between)) {
       if (auto rewrite = Rewrite(pair.value.value, ctx.dockerfile().escape)) {
         fix = base::Fix{fmt::format("Write `{} {}=...`", inst.word.value, pair.key.value),
