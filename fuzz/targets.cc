@@ -1,5 +1,6 @@
 #include "targets.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "config/load.h"
+#include "context/dockerignore.h"
 #include "fix/fix.h"
 #include "lint/lint.h"
 #include "model/expand.h"
@@ -138,6 +140,37 @@ int FuzzConfig(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int FuzzDockerignore(const std::uint8_t* data, std::size_t size) {
+  const std::string text = Text(data, size);
+  const std::size_t nul = text.find('\0');
+  const context::Dockerignore ignore =
+      context::Dockerignore::Parse(std::string_view(text).substr(0, nul));
+  if (ignore.Excludes(".")) Violated("`.` is excluded", text);
+  if (nul == std::string::npos) return 0;
+  std::string_view paths = std::string_view(text).substr(nul + 1);
+  while (!paths.empty()) {
+    const std::size_t end = std::min(paths.find('\n'), paths.size());
+    const std::string_view path = paths.substr(0, end);
+    paths.remove_prefix(std::min(end + 1, paths.size()));
+    const std::string clean = context::CleanPath(path);
+    if (context::CleanPath(clean) != clean) {
+      Violated("CleanPath is not idempotent", fmt::format("'{}' -> '{}'", path, clean));
+    }
+    const bool excluded = ignore.Excludes(path);
+    if (excluded != ignore.Excludes(clean)) {
+      Violated("a path and its clean form disagree", fmt::format("'{}' vs '{}'", path, clean));
+    }
+    // Context paths are relative; BuildKit's parent walk treats `/a` oddly (its parents are
+    // `` and `/a`, so a `/` pattern excludes `/a` but not `/a/x`), as shipshape does.
+    const bool relative = clean != "." && clean != ".." && !clean.starts_with("../") &&
+                          !clean.starts_with('/');
+    if (excluded && relative && !ignore.has_exclusions() && !ignore.Excludes(clean + "/x")) {
+      Violated("an excluded directory does not exclude its contents", fmt::format("'{}'", clean));
+    }
+  }
+  return 0;
+}
+
 int FuzzLint(const std::uint8_t* data, std::size_t size) {
   (void)LintAll(Text(data, size));
   return 0;
@@ -181,8 +214,10 @@ int FuzzFix(const std::uint8_t* data, std::size_t size) {
 
 std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
-      {"config", FuzzConfig}, {"expand", FuzzExpand}, {"fix", FuzzFix},
-      {"lint", FuzzLint},     {"parse", FuzzParse},   {"shell", FuzzShell},
+      {"config", FuzzConfig}, {"dockerignore", FuzzDockerignore},
+      {"expand", FuzzExpand}, {"fix", FuzzFix},
+      {"lint", FuzzLint},     {"parse", FuzzParse},
+      {"shell", FuzzShell},
   };
   return kTargets;
 }

@@ -21,6 +21,11 @@ int FuzzExpand(const std::uint8_t* data, std::size_t size);
 int FuzzShell(const std::uint8_t* data, std::size_t size);
 /// config::ParseConfig in both dialects (shipshape's YAML and .hadolint.yaml).
 int FuzzConfig(const std::uint8_t* data, std::size_t size);
+/// context::Dockerignore::Parse on the bytes up to the first NUL, then Excludes on each line
+/// after it (as written and cleaned). Properties: `.` is never excluded, a path and its clean
+/// form agree, CleanPath is idempotent, and without `!` patterns a relative path that is
+/// excluded also excludes everything under it.
+int FuzzDockerignore(const std::uint8_t* data, std::size_t size);
 /// lint::LintText with every rule selected (ShellCheck off).
 int FuzzLint(const std::uint8_t* data, std::size_t size);
 /// fix::FixLoop at the unsafe level, every rule selected. Properties: no pass adds a syntax
@@ -33,7 +38,7 @@ struct Target {
   TargetFn fn;
 };
 
-/// Every target by name (`parse`, `expand`, `shell`, `config`, `lint`, `fix`).
+/// Every target by name (`parse`, `expand`, `shell`, `config`, `dockerignore`, `lint`, `fix`).
 std::span<const Target> Targets();
 /// The target named `name`, or nullptr.
 TargetFn FindTarget(std::string_view name);

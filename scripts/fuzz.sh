@@ -11,7 +11,7 @@ build=${1:?build dir}
 seconds=${2:?seconds}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(parse expand shell config lint fix)
+((${#targets[@]})) || targets=(parse expand shell config dockerignore lint fix)
 out=build-fuzz
 shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 [[ -d $shared/corpus ]] || shared=/work/shared
@@ -43,6 +43,13 @@ seed() {
         printf '\x00%s' "$word" > "$dir/seed-$((n++))"
         printf '\x01PWD=/home\nA=a b\nEMPTY=\x00%s' "$word" > "$dir/seed-$((n++))"
       done < "$shared/conformance/buildkit/shell/envVarTest" ;;
+    dockerignore)
+      # Each corpus .dockerignore, then after a NUL byte paths to match (one per line).
+      for f in "$shared"/corpus/dockerignore/*/*; do
+        [[ -f $f ]] || continue
+        { cat "$f"; printf '\0.git\nnode_modules/a/b\nsrc/./x.go\n/.env\nREADME.md\n../x\n'; } \
+          > "$dir/seed-$((n++))"
+      done ;;
     config)
       while read -r f; do cp "$f" "$dir/seed-$((n++))"; done < <(
         find tests/cli/cases -type f \( -name '*.yaml' -o -name '*.yml' \) | sort) ;;
@@ -58,6 +65,7 @@ for t in "${targets[@]}"; do
     parse | lint | fix) dict=fuzz/dockerfile.dict ;;
     expand | shell) dict=fuzz/shell.dict ;;
     config) dict=fuzz/yaml.dict ;;
+    dockerignore) dict=fuzz/dockerignore.dict ;;
   esac
   seed "$t"
   mkdir -p "$out/crashes/$t" "$out/logs"
