@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
 #include "rules/registry.h"
 
 namespace shipshape::lint {
@@ -57,6 +58,26 @@ bool Selection::Enabled(const rules::Rule& rule) const {
   return ignored == 0 || chosen > ignored;
 }
 
+bool Selection::AsBuildKitCheck(const rules::Rule& rule) const {
+  if (rule.buildkit_name.empty()) return false;
+  bool by_buildkit_name = false;
+  const auto look = [&](std::string_view s) {
+    if (base::EqualsIgnoreCase(s, rule.code) || s == rule.name) return false;
+    by_buildkit_name = by_buildkit_name || base::EqualsIgnoreCase(s, rule.buildkit_name);
+    return true;
+  };
+  for (const std::string& s : select) {
+    if (!look(s)) return false;
+  }
+  for (const std::string& s : extend_select) {
+    if (!look(s)) return false;
+  }
+  for (const auto& [s, sev] : severity) {
+    if (!look(s)) return false;
+  }
+  return by_buildkit_name;
+}
+
 base::Severity Selection::SeverityOf(const rules::Rule& rule) const {
   int best = 0;
   base::Severity out = rule.severity;
@@ -81,6 +102,9 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
   // Instructions with a syntax error (BuildKit rejects them).
   const std::vector<bool> invalid = df.RejectedInstructions();
   rules::Context ctx(df, model, options, out);
+  for (const rules::Rule* r : active) {
+    if (selection.AsBuildKitCheck(*r)) ctx.SetBuildKitCheck(r);
+  }
   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
     const syntax::Instruction& inst = df.instructions[i];
     for (const rules::Rule* r : active) {

@@ -31,6 +31,10 @@ struct Selection {
   std::map<std::string, base::Severity> severity;
 
   bool Enabled(const rules::Rule& rule) const;
+  /// Whether `rule` is asked for as BuildKit's check: a selector or severity override names
+  /// its BuildKit name and none names its code or name. The rule then reports what that check
+  /// reports (rules::Context::as_buildkit_check), not hadolint's reading.
+  bool AsBuildKitCheck(const rules::Rule& rule) const;
   base::Severity SeverityOf(const rules::Rule& rule) const;
   /// The same for findings whose code no rule has (ShellCheck's `SC2086`); `on_by_default`
   /// false: reported only when a selector or severity override names the code exactly.

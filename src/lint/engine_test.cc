@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "model/model.h"
 #include "rules/registry.h"
+#include "syntax/parser.h"
 
 namespace shipshape::lint {
 namespace {
@@ -62,6 +64,57 @@ TEST(Selection, BuildKitNamesAreAliases) {
   EXPECT_TRUE(s.Enabled(R("DL4000")));
   EXPECT_EQ(rules::FindRule("maintainerdeprecated"), &R("DL4000"));
   EXPECT_EQ(rules::FindRule("MultipleInstructionsDisallowed"), nullptr);  // ambiguous
+}
+
+TEST(Selection, ABuildKitNameAloneAsksForBuildKitsCheck) {
+  Selection s;
+  EXPECT_FALSE(s.AsBuildKitCheck(R("DL3025")));  // the default set: hadolint's reading
+  s.select = {"JSONArgsRecommended"};
+  EXPECT_TRUE(s.AsBuildKitCheck(R("DL3025")));
+  EXPECT_FALSE(s.AsBuildKitCheck(R("DL3008")));  // no BuildKit name
+  s.extend_select = {"DL3025"};
+  EXPECT_FALSE(s.AsBuildKitCheck(R("DL3025")));  // named by its code too
+  s = Selection{};
+  s.select = {"ALL"};
+  s.severity["jsonargsrecommended"] = base::Severity::kInfo;
+  EXPECT_TRUE(s.AsBuildKitCheck(R("DL3025")));
+  s.severity["shell-form-cmd"] = base::Severity::kInfo;
+  EXPECT_FALSE(s.AsBuildKitCheck(R("DL3025")));
+}
+
+/// How many findings of `code` the rules selected by `selector` report on `text`.
+std::size_t Count(std::string text, const std::string& selector, std::string_view code) {
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", std::move(text));
+  const model::Model model = model::Model::Build(df);
+  Selection s;
+  s.select = {selector};
+  std::size_t n = 0;
+  for (const base::Diagnostic& d : RunRules(df, model, rules::Options{}, s)) n += d.code == code;
+  return n;
+}
+
+TEST(Selection, RulesSelectedByBuildKitNameReportWhatBuildKitReports) {
+  // DL3025: a shell-form CMD after a SHELL, and HEALTHCHECK CMD, are hadolint's.
+  const std::string shell = "FROM scratch\nSHELL [\"/bin/bash\", \"-c\"]\nCMD run\n"
+                            "HEALTHCHECK CMD curl -f localhost\n";
+  EXPECT_EQ(Count(shell, "DL3025", "DL3025"), 2u);
+  EXPECT_EQ(Count(shell, "JSONArgsRecommended", "DL3025"), 0u);
+  EXPECT_EQ(Count("FROM scratch AS a\nSHELL [\"/bin/sh\", \"-c\"]\nFROM a\nCMD run\n",
+                  "JSONArgsRecommended", "DL3025"),
+            0u);
+  EXPECT_EQ(Count("FROM scratch\nCMD run\n", "JSONArgsRecommended", "DL3025"), 1u);
+  // DL3000: BuildKit judges the first WORKDIR of a stage chain only.
+  const std::string workdir = "FROM scratch AS a\nWORKDIR app\nWORKDIR sub\nFROM a\nWORKDIR x\n";
+  EXPECT_EQ(Count(workdir, "DL3000", "DL3000"), 3u);
+  EXPECT_EQ(Count(workdir, "WorkdirRelativePath", "DL3000"), 1u);
+  // DL3029: a constant from a global ARG default is hadolint's (and shipshape's) finding only.
+  const std::string platform = "ARG P=linux/amd64\nFROM --platform=$P alpine:3.20\n";
+  EXPECT_EQ(Count(platform, "DL3029", "DL3029"), 1u);
+  EXPECT_EQ(Count(platform, "FromPlatformFlagConstDisallowed", "DL3029"), 0u);
+  // DL3064: BuildKit's words `key` and `auth`; not the words inside other words.
+  const std::string secrets = "FROM scratch\nARG GPG_KEY\nENV auth=x\nARG DB_PASSWORD2\n";
+  EXPECT_EQ(Count(secrets, "DL3064", "DL3064"), 1u);
+  EXPECT_EQ(Count(secrets, "SecretsUsedInArgOrEnv", "DL3064"), 2u);
 }
 
 TEST(Selection, KnownSelectors) {

@@ -68,8 +68,9 @@ std::string RulePage(const Rule& rule) {
       FixableName(rule.fixable), rule.onbuild ? "yes" : "no");
   if (!rule.buildkit_name.empty()) {
     out += fmt::format(
-        "Also answers to Docker's build check name `{}`, wherever a code is accepted "
-        "(`--ignore`, configuration, pragmas, `# check=skip=`).\n\n",
+        "Also answers to Docker's build check name `{0}`, wherever a code is accepted "
+        "(`--ignore`, configuration, pragmas, `# check=skip=`). Selected by that name and not "
+        "by its code (`--select {0}`), it reports what Docker's check reports.\n\n",
         rule.buildkit_name);
   }
   out += rule.doc;

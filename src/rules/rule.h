@@ -2,6 +2,7 @@
 // rule under src/rules/<category>/ defines one `Rule`; registry.cc lists them all.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -113,6 +114,14 @@ class Context {
   /// The shell analysis of the RUN being visited by a command hook.
   const shell::Analysis& run() const { return *run_; }
 
+  /// Whether the current rule was selected by its BuildKit name (`--select JSONArgsRecommended`,
+  /// never by its code): it then reports exactly what BuildKit's check reports, where by its
+  /// code it reads the Dockerfile as hadolint does (DL3000, DL3025, DL3029, DL3064 differ).
+  bool as_buildkit_check() const {
+    return std::find(buildkit_checks_.begin(), buildkit_checks_.end(), rule_) !=
+           buildkit_checks_.end();
+  }
+
   /// The shell analysis of instruction `index` (a RUN, or an ONBUILD RUN), computed once.
   const shell::Analysis& Shell(std::size_t index);
 
@@ -129,6 +138,7 @@ class Context {
     in_onbuild_ = in_onbuild;
   }
   void SetRun(const shell::Analysis* run) { run_ = run; }
+  void SetBuildKitCheck(const Rule* rule) { buildkit_checks_.push_back(rule); }
 
  private:
   const syntax::Dockerfile& df_;
@@ -140,6 +150,7 @@ class Context {
   std::size_t index_ = 0;
   bool in_onbuild_ = false;
   const shell::Analysis* run_ = nullptr;
+  std::vector<const Rule*> buildkit_checks_;
 };
 
 /// Whether `inst` (or its ONBUILD trigger) is a RUN.

@@ -75,6 +75,9 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
   if (!index) return;
   const model::Stage& stage = ctx.model().stages()[*index];
   if (stage.platform_text.empty() || !stage.platform.error.empty()) return;
+  // BuildKit's FromPlatformFlagConstDisallowed gives up on any variable, even one whose
+  // global ARG default pins the stage.
+  if (ctx.as_buildkit_check() && !References(stage.platform_text).empty()) return;
   if (FollowsBuild(ctx.model(), stage.platform_text, 0)) return;
   // As BuildKit's FromPlatformFlagConstDisallowed: a stage named for its platform
   // (`AS build-arm64`) is pinned on purpose.
@@ -163,7 +166,9 @@ the author's choice.
 - It answers to BuildKit's name `FromPlatformFlagConstDisallowed` and flags what that check
   flags, a `--platform` written as a constant; it also flags a constant that comes through a
   global ARG (`ARG P=linux/amd64`, or a default given to `BUILDPLATFORM`), which BuildKit's
-  check, looking only for a `$` in the flag, lets through.
+  check, looking only for a variable in the flag, lets through. Selected by that name
+  (`--select FromPlatformFlagConstDisallowed`), the rule is BuildKit's check and lets those
+  through too.
 - The finding points at the `--platform` flag.
 )md",
     .onbuild = false,

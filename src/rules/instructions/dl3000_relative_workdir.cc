@@ -34,9 +34,11 @@ std::string CleanAbsolute(std::string_view path) {
   return out.empty() ? "/" : out;
 }
 
-/// Checks one WORKDIR and returns the working directory after it, when the Dockerfile fixes it.
+/// Checks one WORKDIR (reports only with `report`) and returns the working directory after it,
+/// when the Dockerfile fixes it.
 std::optional<std::string> Visit(Context& ctx, std::size_t index, const syntax::Instruction& inst,
-                                 bool in_onbuild, const std::optional<std::string>& dir) {
+                                 bool in_onbuild, const std::optional<std::string>& dir,
+                                 bool report = true) {
   if (inst.args.empty()) return dir;
   const syntax::Word& arg = inst.args[0];
   ResolvedPath path = ResolvePath(ctx.model(), index, arg.value, in_onbuild);
@@ -56,6 +58,7 @@ std::optional<std::string> Visit(Context& ctx, std::size_t index, const syntax::
                       {{arg.range, *next}}};
     }
   }
+  if (!report) return next;
   const std::string shown = !path.known || path.value == arg.value
                                 ? fmt::format("`{}`", arg.value)
                                 : fmt::format("`{}` (`{}`)", arg.value, path.value);
@@ -70,22 +73,31 @@ void Check(Context& ctx) {
   // The working directory at the end of each stage, when the Dockerfile fixes it: `/` from
   // scratch, the base stage's for `FROM <stage>`, unknown for an image.
   std::vector<std::optional<std::string>> final_dir(model.stages().size());
+  // Whether a WORKDIR ran in the stage or a stage it is built FROM: BuildKit's
+  // WorkdirRelativePath judges only the first WORKDIR of a stage chain.
+  std::vector<bool> final_seen(model.stages().size(), false);
+  const bool buildkit = ctx.as_buildkit_check();
   for (const model::Stage& stage : model.stages()) {
     std::optional<std::string> dir;
+    bool seen = false;
     if (stage.base_kind == model::BaseKind::kScratch) {
       dir = "/";
     } else if (stage.base_kind == model::BaseKind::kStage && stage.base_stage) {
       dir = final_dir[*stage.base_stage];
+      seen = final_seen[*stage.base_stage];
     }
     for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
       const syntax::Instruction& inst = insts[i];
       if (inst.keyword == syntax::Keyword::kWorkdir) {
-        dir = Visit(ctx, i, inst, false, dir);
-      } else if (inst.trigger && inst.trigger->keyword == syntax::Keyword::kWorkdir) {
+        dir = Visit(ctx, i, inst, false, dir, !buildkit || !seen);
+        seen = true;
+      } else if (!buildkit && inst.trigger &&
+                 inst.trigger->keyword == syntax::Keyword::kWorkdir) {
         Visit(ctx, i, *inst.trigger, true, std::nullopt);
       }
     }
     final_dir[stage.index] = std::move(dir);
+    final_seen[stage.index] = seen;
   }
 }
 
@@ -136,6 +148,9 @@ variables, there is no fix.
   not fix `DIR`. hadolint accepts any path that starts with `$`.
 - A one-letter path such as `WORKDIR a` is flagged; hadolint crashes on it.
 - `ONBUILD WORKDIR app` is checked too.
+- Selected by its BuildKit name (`--select WorkdirRelativePath`), the rule is BuildKit's check:
+  only the first `WORKDIR` of a stage and the stages it is built `FROM` is judged (a relative
+  one after it is relative to a directory the Dockerfile set), and `ONBUILD` is not.
 - The finding points at the path and, where the result is known, comes with a fix.
 )md",
     .onbuild = true,

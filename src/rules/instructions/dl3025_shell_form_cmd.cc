@@ -76,8 +76,35 @@ bool PosixShell(const model::Model& model, std::size_t index) {
   return false;
 }
 
+/// Whether a SHELL instruction comes before instruction `index` in its stage or in the stages
+/// it is built FROM: BuildKit's image config then has a shell. (A `# hadolint shell=` pragma
+/// changes what shipshape analyses, not the image.)
+bool ShellInstructionBefore(const Context& ctx, std::size_t index) {
+  const model::Model& model = ctx.model();
+  std::optional<std::size_t> stage = model.StageOf(index);
+  std::size_t end = index;
+  for (std::size_t hops = 0; stage && hops <= model.stages().size(); ++hops) {
+    const model::Stage& s = model.stages()[*stage];
+    for (std::size_t i = s.begin + 1; i < end && i < s.end; ++i) {
+      const syntax::Instruction& inst = ctx.dockerfile().instructions[i];
+      if (inst.keyword == syntax::Keyword::kShell && inst.json && !inst.args.empty()) return true;
+    }
+    if (s.base_kind != model::BaseKind::kStage) break;
+    stage = s.base_stage;
+    if (stage) end = model.stages()[*stage].end;
+  }
+  return false;
+}
+
 void Check(Context& ctx, const syntax::Instruction& inst) {
   if (inst.json) return;
+  // BuildKit's JSONArgsRecommended: CMD and ENTRYPOINT, and only while no SHELL is set (the
+  // shell form is then a choice).
+  if (ctx.as_buildkit_check() &&
+      (ctx.in_onbuild() || inst.keyword == syntax::Keyword::kHealthcheck ||
+       ShellInstructionBefore(ctx, ctx.index()))) {
+    return;
+  }
   const syntax::Word* command = nullptr;
   std::string what;
   std::string why;
@@ -168,6 +195,9 @@ shell has no fix: keep it in a script, or use `["sh", "-c", "..."]` knowingly.
   and is flagged, with a message that says so; a valid array with escaped quotes is exec form.
   hadolint's parser disagrees with BuildKit on both.
 - `ONBUILD CMD` and `ONBUILD ENTRYPOINT` are checked too.
+- Selected by its BuildKit name (`--select JSONArgsRecommended`), the rule is BuildKit's check:
+  `CMD` and `ENTRYPOINT` only, not in `ONBUILD`, and not once a `SHELL` instruction has run in
+  the stage or a stage it is built `FROM` (the shell form is then a choice).
 - The finding points at the command and, for plain commands, comes with a fix.
 )md",
     .onbuild = true,

@@ -21,12 +21,18 @@ void Report(Context& ctx, std::string_view keyword, std::string_view name, base:
 }
 
 void Check(Context& ctx, const syntax::Instruction& inst) {
+  // Selected by its BuildKit name: BuildKit's word list, and no ONBUILD (run downstream).
+  const bool buildkit = ctx.as_buildkit_check();
+  if (buildkit && ctx.in_onbuild()) return;
+  const auto secret = [&](std::string_view name) {
+    return buildkit ? LooksSecretToBuildKit(name) : LooksSecret(name);
+  };
   if (inst.keyword == syntax::Keyword::kArg) {
     // An ARG before the first FROM only feeds FROM lines: its value reaches no image.
     if (!ctx.in_onbuild() && !ctx.stage()) return;
     for (const syntax::Word& word : inst.args) {
       const std::string_view name = word.value.substr(0, word.value.find('='));
-      if (name.empty() || !LooksSecret(name)) continue;
+      if (name.empty() || !secret(name)) continue;
       // The name as written starts the word, unless quotes or line joins get in the way.
       const std::string_view written = ctx.Text(word.range);
       const base::Range range =
@@ -46,7 +52,7 @@ void Check(Context& ctx, const syntax::Instruction& inst) {
         if (!r.known) continue;
         key = std::move(r.value);
       }
-      if (key.empty() || !LooksSecret(key)) continue;
+      if (key.empty() || !secret(key)) continue;
       Report(ctx, "ENV", key, pair.key.range);
     }
   }
@@ -105,6 +111,10 @@ feed `FROM` lines and reach no image). Docker's words `key` and `auth` are not u
 `GPG_KEY` (a public key id in many official images) and `POSTGRES_HOST_AUTH_METHOD`. ENV keys
 are expanded as BuildKit expands them. One finding per name, at the name (hadolint reports the
 instruction once).
+
+Selected by its BuildKit name (`--select SecretsUsedInArgOrEnv`), the rule is Docker's check,
+word list included: `key` and `auth` count, the known names and the words found inside other
+words (`DB_PASSWORD2`, `CLIENTSECRET`) do not, and `ONBUILD` is not checked.
 )md",
     .onbuild = true,
     .on_instruction = Check,

@@ -89,6 +89,24 @@ bool LooksSecret(std::string_view name) {
   return secret;
 }
 
+bool LooksSecretToBuildKit(std::string_view name) {
+  static constexpr std::string_view kWords[] = {
+      "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd",
+      "secret", "token",
+  };
+  const std::string lower = base::AsciiLower(name);
+  bool secret = false;
+  std::string_view rest = lower;
+  while (true) {
+    const std::size_t sep = rest.find('_');
+    const std::string_view segment = rest.substr(0, sep);
+    if (Contains(kHarmlessSegments, segment)) return false;
+    secret = secret || Contains(kWords, segment);
+    if (sep == std::string_view::npos) break;
+    rest.remove_prefix(sep + 1);
+  }
+  return secret;
+}
 
 namespace {
 

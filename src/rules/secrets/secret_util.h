@@ -13,6 +13,12 @@ namespace shipshape::rules {
 /// `GPG_PUBLIC_KEY` and `TOKEN_VERSION` do not.
 bool LooksSecret(std::string_view name);
 
+/// Exactly BuildKit's SecretsUsedInArgOrEnv test: a `_`-separated word of `name` is `apikey`,
+/// `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token`, and none
+/// is `public`, `file` or `version` (any case). Wider than LooksSecret on `key` and `auth`
+/// (`GPG_KEY`, `POSTGRES_HOST_AUTH_METHOD`), narrower on names such as `DB_PASSWORD2`.
+bool LooksSecretToBuildKit(std::string_view name);
+
 /// A well-known secret found in a text: where, and what kind (`a GitHub token`).
 struct SecretMatch {
   std::size_t begin = 0;
