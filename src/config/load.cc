@@ -570,7 +570,9 @@ std::vector<std::string> SplitComma(std::string_view s) {
 Result<Layer> ParseConfig(std::string_view path, std::string_view text, Dialect dialect,
                           const std::filesystem::path& base_dir) {
   try {
-    return Parser(path, dialect, base_dir).Run(text);
+    Result<Layer> layer = Parser(path, dialect, base_dir).Run(text);
+    if (layer.ok()) layer.value().hadolint_file = dialect == Dialect::kHadolint;
+    return layer;
   } catch (const std::exception& e) {
     // yaml-cpp throws from accessors too (e.g. deep recursion); nothing may escape.
     return Problem{std::string(path), 0, 0, "", fmt::format("cannot read the YAML: {}", e.what())};

@@ -169,7 +169,10 @@ Settings Resolve(std::span<const Layer> layers) {
     Take(s.context, layer.context);
     Take(s.target, layer.target);
     s.per_path.insert(s.per_path.end(), layer.per_path.begin(), layer.per_path.end());
-    if (!layer.file.empty()) s.file = layer.file;
+    if (!layer.file.empty()) {
+      s.file = layer.file;
+      s.hadolint_defaults = layer.hadolint_file;
+    }
     s.warnings.insert(s.warnings.end(), layer.warnings.begin(), layer.warnings.end());
   }
   // `no-color` is hadolint's spelling of `color: never`; it wins unless a higher layer asked
@@ -204,6 +207,7 @@ lint::LintOptions OptionsFor(const Settings& settings, std::string_view dockerfi
     }
   }
   options.selection.select = Values(select);
+  options.selection.hadolint_defaults = settings.hadolint_defaults;
   options.selection.extend_select = Values(extend_select);
   options.selection.ignore = Values(ignore);
   options.selection.severity = Levels(severity);

@@ -137,6 +137,8 @@ struct Layer {
   std::vector<PathOverride> per_path;
   /// The config file this layer was read from (empty for other layers).
   std::string file;
+  /// The file is hadolint's (`.hadolint.yaml`): hadolint's default rule set applies.
+  bool hadolint_file = false;
   /// Problems that do not stop linting (unknown keys or codes in hadolint's files, invalid
   /// HADOLINT_* values hadolint would drop). The CLI prints them as warnings.
   std::vector<Problem> warnings;
@@ -166,6 +168,9 @@ struct Settings {
   std::vector<PathOverride> per_path;
   /// The config file in use (empty: none).
   std::string file;
+  /// That file is hadolint's: rules hadolint has off by default (DL3057) are off too, so a
+  /// project moving from hadolint gets hadolint's DL findings.
+  bool hadolint_defaults = false;
   /// Relative Dockerfile paths given to OptionsFor are taken from here (empty: the process's).
   std::filesystem::path cwd;
   /// The layers' warnings, in layer order.

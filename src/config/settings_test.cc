@@ -39,6 +39,17 @@ TEST(ConfigResolve, DefaultsWithoutLayers) {
   EXPECT_FALSE(s.no_fail.value);
 }
 
+TEST(ConfigResolve, AHadolintFileKeepsHadolintsDefaultRuleSet) {
+  EXPECT_FALSE(OptionsFor(Resolve({}), "Dockerfile").selection.hadolint_defaults);
+  EXPECT_FALSE(
+      OptionsFor(Resolve({{OwnLayer("ignore: [DL3008]\n")}}), "Dockerfile").selection
+          .hadolint_defaults);
+  Result<Layer> hadolint =
+      ParseConfig("/repo/.hadolint.yaml", "ignored: [DL3008]\n", Dialect::kHadolint, "/repo");
+  ASSERT_TRUE(hadolint);
+  EXPECT_TRUE(OptionsFor(Resolve({{*hadolint}}), "Dockerfile").selection.hadolint_defaults);
+}
+
 TEST(ConfigResolve, PrecedenceFileThenEnvironmentThenCommandLine) {
   const Layer file = OwnLayer(
       "failure-threshold: error\nno-fail: true\nstrict-labels: true\nselect: [DL3]\n"

@@ -49,7 +49,9 @@ base::Severity Selection::SeverityOfCode(std::string_view code, base::Severity s
 
 bool Selection::Enabled(const rules::Rule& rule) const {
   int chosen = std::max(BestMatch(rule, select), BestMatch(rule, extend_select));
-  if (select.empty() && rule.default_enabled) chosen = std::max(chosen, 1);
+  if (select.empty() && rule.default_enabled && !(hadolint_defaults && rule.off_in_hadolint)) {
+    chosen = std::max(chosen, 1);
+  }
   for (const auto& [selector, sev] : severity) {
     if (rules::SelectorMatch(rule, selector) == 100) chosen = 100;
   }

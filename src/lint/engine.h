@@ -29,6 +29,9 @@ struct Selection {
   /// naming a rule exactly (code, name, BuildKit name) also turns on a rule that is off by
   /// default (DL1001, DL3057), as in hadolint.
   std::map<std::string, base::Severity> severity;
+  /// hadolint's default set (the configuration is a `.hadolint.yaml`): rules marked
+  /// `off_in_hadolint` are left out of it, and run only when selected or given a severity.
+  bool hadolint_defaults = false;
 
   bool Enabled(const rules::Rule& rule) const;
   /// Whether `rule` is asked for as BuildKit's check: a selector or severity override names

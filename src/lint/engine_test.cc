@@ -18,17 +18,31 @@ const rules::Rule& R(std::string_view code) {
 TEST(Selection, DefaultsAndSeverityOverridesAsHadolint) {
   Selection s;
   EXPECT_TRUE(s.Enabled(R("DL3008")));
-  EXPECT_FALSE(s.Enabled(R("DL3057")));  // off by default
-  s.severity["DL3057"] = base::Severity::kInfo;
-  EXPECT_TRUE(s.Enabled(R("DL3057")));
-  EXPECT_EQ(s.SeverityOf(R("DL3057")), base::Severity::kInfo);
+  EXPECT_TRUE(s.Enabled(R("DL3057")));  // on at info (off in hadolint)
+  EXPECT_FALSE(s.Enabled(R("DL1001")));  // off by default
   // A prefix override changes severities but turns nothing on.
   s.severity["DL1"] = base::Severity::kError;
   EXPECT_FALSE(s.Enabled(R("DL1001")));
+  s.severity["DL1001"] = base::Severity::kInfo;
+  EXPECT_TRUE(s.Enabled(R("DL1001")));
+  EXPECT_EQ(s.SeverityOf(R("DL1001")), base::Severity::kInfo);  // the exact code wins
   EXPECT_EQ(s.SeverityOf(R("DL3008")), base::Severity::kWarning);
   s.severity["DL30"] = base::Severity::kStyle;
   EXPECT_EQ(s.SeverityOf(R("DL3008")), base::Severity::kStyle);
-  EXPECT_EQ(s.SeverityOf(R("DL3057")), base::Severity::kInfo);  // the exact code wins
+}
+
+TEST(Selection, HadolintsDefaultSetLeavesOutDL3057) {
+  Selection s;
+  s.hadolint_defaults = true;
+  EXPECT_FALSE(s.Enabled(R("DL3057")));
+  EXPECT_TRUE(s.Enabled(R("DL3008")));
+  EXPECT_TRUE(s.Enabled(R("SP701")));
+  s.severity["DL3057"] = base::Severity::kInfo;  // `override: {info: [DL3057]}`
+  EXPECT_TRUE(s.Enabled(R("DL3057")));
+  s = Selection{};
+  s.hadolint_defaults = true;
+  s.extend_select = {"DL3057"};
+  EXPECT_TRUE(s.Enabled(R("DL3057")));
 }
 
 TEST(Selection, SelectIgnoreAndSpecificity) {
@@ -51,7 +65,7 @@ TEST(Selection, SelectIgnoreAndSpecificity) {
   EXPECT_TRUE(s.Enabled(R("DL4006")));  // exact select beats a prefix ignore
   s = Selection{};
   s.select = {"ALL"};
-  EXPECT_TRUE(s.Enabled(R("DL3057")));
+  EXPECT_TRUE(s.Enabled(R("SP208")));
   EXPECT_TRUE(s.Enabled(R("DL1001")));
 }
 

@@ -71,8 +71,11 @@ struct Rule {
   /// MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK).
   std::string_view buildkit_name = {};
   base::Severity severity = base::Severity::kWarning;
-  /// False for rules that are off unless selected or given a severity (DL1001, DL3057).
+  /// False for rules that are off unless selected or given a severity (DL1001, SP208).
   bool default_enabled = true;
+  /// On by default here but off in hadolint (DL3057): a project configured by a hadolint
+  /// config file keeps hadolint's default set (lint::Selection::hadolint_defaults).
+  bool off_in_hadolint = false;
   /// `base-image`, `instructions`, `shell`, `packages`, `labels`, `stages`, `pragmas`,
   /// `context`.
   std::string_view category;

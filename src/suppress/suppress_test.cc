@@ -437,7 +437,7 @@ TEST(SuppressUnused, FixRemovesOnlyTheUnusedCodes) {
 TEST(SuppressUnused, JudgesOnlyCodesOfRulesThatRanAndHonouredPragmas) {
   const std::string text =
       "FROM debian:12\n"
-      "# shipshape ignore=DL3008,SC2086,DL3057,DL9999\n"
+      "# shipshape ignore=DL3008,SC2086,DL1001,DL9999\n"
       "RUN true\n";
   lint::LintOptions options = WithSP101();
   EXPECT_EQ(Of(lint::LintText("Dockerfile", text, options), "SP101").size(), 1u);  // DL3008

@@ -229,7 +229,8 @@ std::vector<Case> Cases() {
   cases.push_back({"symlink-loop-in-folder",
                    [](const fs::path& dir) {
                      Write(dir / "tree/Dockerfile",
-                           "FROM alpine:3.20@sha256:2be8daddbb82756f7d1f2c7ece706aadcb284bf6ab6d769ea695cc3ed6016743\nUSER 65534\n");
+                           "FROM alpine:3.20@sha256:2be8daddbb82756f7d1f2c7ece706aadcb284bf6ab6d769ea695cc3ed6016743\nUSER 65534\n"
+                           "HEALTHCHECK NONE\n");
                      fs::create_directories(dir / "tree/sub");
                      fs::create_directory_symlink("..", dir / "tree/sub/up");
                      fs::create_directory_symlink(".", dir / "tree/self");

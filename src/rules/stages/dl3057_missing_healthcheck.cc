@@ -24,7 +24,9 @@ void Check(Context& ctx) {
   }
   const model::Stage& stage = model.stages()[*target];
   ctx.Report(stage.from->word.range,
-             fmt::format("The image of stage `{}` has no `HEALTHCHECK`", stage.DisplayName()));
+             fmt::format("The image of stage `{}` has no `HEALTHCHECK`; add one, or write "
+                         "`HEALTHCHECK NONE` if the orchestrator checks health itself",
+                         stage.DisplayName()));
 }
 
 }  // namespace
@@ -33,15 +35,15 @@ extern const Rule kDL3057 = {
     .code = "DL3057",
     .name = "missing-healthcheck",
     .severity = base::Severity::kInfo,
-    .default_enabled = false,
+    .off_in_hadolint = true,
     .category = "stages",
     .fixable = Fixable::kNever,
     .summary = "`HEALTHCHECK` instruction missing",
     .doc = R"md(## What it does
 Flags an image built without a `HEALTHCHECK`: neither the target stage (the last one, or
 `--target`) nor the stages it is built `FROM` has one. The finding is on the target stage's
-`FROM`. The rule is off by default; turn it on by giving it a severity (`--info DL3057`) or
-selecting it.
+`FROM`. `HEALTHCHECK NONE` counts as a decision. The rule is on by default at the `info`
+severity.
 
 ## Why is this bad?
 Without a health check, Docker and Swarm only know whether the container's process runs, not
@@ -68,8 +70,14 @@ There is no fix: the right check depends on what the container serves.
 hadolint reports every stage without a HEALTHCHECK (except those whose parent or child stage
 has one), builder stages included; shipshape judges only the image that is built, once: the
 target stage and its `FROM` chain. `HEALTHCHECK NONE` counts as a decision, as in hadolint. A
-health check inherited from the external base image is not known to either tool; orchestrators
-such as Kubernetes ignore `HEALTHCHECK`, which is why the rule is off by default.
+health check inherited from the external base image is not known to either tool.
+
+hadolint has the rule off by default; shipshape runs it at `info`, a missing health check
+being one of the image checks every audit lists. Orchestrators such as Kubernetes ignore
+`HEALTHCHECK` and probe the container themselves: there, write `HEALTHCHECK NONE` to record
+the choice, or `--ignore DL3057`. A project configured by a `.hadolint.yaml` keeps hadolint's
+default (off; `override: {info: [DL3057]}` turns it on), so moving to shipshape changes none
+of its DL findings.
 )md",
     .onbuild = false,
     .on_file = Check,
