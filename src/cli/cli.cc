@@ -719,19 +719,31 @@ int Main(int argc, char** argv) {
   std::vector<std::string> select;
   lint->add_option("--select", select,
                    "Run only these rules: codes, prefixes (DL30, SP4), ALL, names or Docker "
-                   "build check names (repeatable)")
+                   "build check names (repeatable or comma-separated)")
+      ->delimiter(',')
       ->allow_extra_args(false);
   lint->add_option("--extend-select", cf.extend_select,
-                   "Run these rules too (repeatable; also turns on rules off by default)")
+                   "Run these rules too (repeatable or comma-separated; also turns on rules off "
+                   "by default)")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  lint->add_option("--ignore", cf.ignore, "Do not report this rule (repeatable)")
+  lint->add_option("--ignore", cf.ignore,
+                   "Do not report this rule (repeatable or comma-separated)")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  lint->add_option("--error", cf.error, "Report this rule as an error (repeatable)")
+  lint->add_option("--error", cf.error,
+                   "Report this rule as an error (repeatable or comma-separated)")
+      ->delimiter(',')
       ->allow_extra_args(false);
   lint->add_option("--warning", cf.warning, "Report this rule as a warning")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  lint->add_option("--info", cf.info, "Report this rule as info")->allow_extra_args(false);
-  lint->add_option("--style", cf.style, "Report this rule as style")->allow_extra_args(false);
+  lint->add_option("--info", cf.info, "Report this rule as info")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  lint->add_option("--style", cf.style, "Report this rule as style")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   lint->add_flag("--no-fail", no_fail_flag, "Exit 0 even when there are findings");
   lint->add_option("-t,--failure-threshold", cf.failure_threshold,
                    "Exit 1 when a finding is at least this severe: error, warning, info "
