@@ -92,6 +92,7 @@ extern const Rule kSP208;
 extern const Rule kSP209;
 extern const Rule kSP210;
 extern const Rule kSP211;
+extern const Rule kSP212;
 extern const Rule kSP301;
 extern const Rule kSP302;
 extern const Rule kSP303;
@@ -206,6 +207,7 @@ const Rule* const kRules[] = {
     &kSP209,
     &kSP210,
     &kSP211,
+    &kSP212,
     &kSP301,
     &kSP302,
     &kSP303,
