@@ -53,7 +53,9 @@ void Check(Context& ctx, const shell::Command& cmd) {
   }
   ctx.Report(CommandRange(cmd),
              fmt::format("`{} update` leaves the package lists in the image; remove "
-                         "`/var/lib/apt/lists/*` in the same RUN",
+                         "`/var/lib/apt/lists/*` in the same RUN, or better, keep them in a cache "
+                         "mount (`RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked "
+                         "...`), which also spares rebuilds the download",
                          cmd.name),
              std::move(fix));
 }
