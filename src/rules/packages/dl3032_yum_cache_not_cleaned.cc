@@ -58,6 +58,10 @@ subshell or an `sh -c` string) and the script has no syntax error. It is unsafe:
 RUN that relied on the cached metadata downloads it again.
 
 ## Differences from hadolint
+Only stages whose contents are shipped count: the target stage (`--target`, else the last
+one) and the stages it is built `FROM`; a builder stage that only feeds `COPY --from` may keep
+its cache. hadolint reports every stage.
+
 hadolint accepts `yum clean` with any argument (`yum clean expire-cache` keeps the metadata) and
 any `rm -rf`, whatever it removes; shipshape wants a clean-up that empties the cache. hadolint
 compares the first install with the first clean-up: it accepts a clean-up that comes before a

@@ -53,6 +53,10 @@ subshell or an `sh -c` string) and the script has no syntax error. It is unsafe:
 RUN that relied on the cached metadata downloads it again.
 
 ## Differences from hadolint
+Only stages whose contents are shipped count: the target stage (`--target`, else the last
+one) and the stages it is built `FROM`; a builder stage that only feeds `COPY --from` may keep
+its cache. hadolint reports every stage.
+
 hadolint accepts plain `zypper clean` (`zypper cc`) and nothing else; shipshape wants `--all`,
 which also empties the metadata, or accepts an `rm -r` of `/var/cache/zypp` (which hadolint
 flags). hadolint checks only `install` and `in`;

@@ -60,6 +60,10 @@ condition, a subshell or an `sh -c` string) and the script has no syntax error. 
 a later RUN that relied on the cached metadata downloads it again.
 
 ## Differences from hadolint
+Only stages whose contents are shipped count: the target stage (`--target`, else the last
+one) and the stages it is built `FROM`; a builder stage that only feeds `COPY --from` may keep
+its cache. hadolint reports every stage.
+
 hadolint accepts `dnf clean` with any argument (`dnf clean packages` keeps the metadata) and any
 `rm -rf`, whatever it removes; shipshape wants a clean-up that empties the cache. hadolint
 compares the first install with the first clean-up: it accepts a clean-up that comes before a

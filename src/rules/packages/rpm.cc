@@ -6,6 +6,8 @@
 #include <cctype>
 #include <span>
 
+#include "rules/packages/pinning.h"
+
 namespace shipshape::rules {
 namespace {
 
@@ -341,6 +343,8 @@ std::string RpmName(const shell::Command& cmd, RpmTool tool) {
 void CheckCacheCleaned(Context& ctx, const syntax::Instruction& inst,
                        std::initializer_list<RpmTool> tools) {
   if (inst.keyword != syntax::Keyword::kRun) return;
+  // A cache left in a builder stage that only feeds `COPY --from` never reaches the image.
+  if (!InShippedStage(ctx.stage(), ctx.model())) return;
   const shell::Analysis& run = ctx.Shell(ctx.index());
   const std::vector<shell::Command>& commands = run.commands();
   for (const RpmTool tool : tools) {
