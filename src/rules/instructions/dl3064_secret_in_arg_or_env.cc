@@ -13,7 +13,8 @@ namespace {
 
 void Report(Context& ctx, std::string_view keyword, std::string_view name, base::Range range) {
   ctx.Report(range, fmt::format("`{} {}` looks like a secret, and {}; pass it with "
-                                "`RUN --mount=type=secret` instead",
+                                "`RUN --mount=type=secret,id=NAME` instead and read "
+                                "`/run/secrets/NAME` in the RUN that needs it",
                                 keyword, name,
                                 keyword == "ARG" ? "build arguments are recorded in the image's "
                                                    "history"

@@ -1,7 +1,7 @@
 # An ARG before the first FROM only feeds FROM lines: its value reaches no image.
 ARG REGISTRY_TOKEN
 FROM node:22
-# expect: DL3064 @5 "`ARG NPM_TOKEN` looks like a secret, and build arguments are recorded"
+# expect: DL3064 @5 "`ARG NPM_TOKEN` looks like a secret, and build arguments are recorded in the image's history; pass it with `RUN --mount=type=secret,id=NAME` instead and read `/run/secrets/NAME` in the RUN that needs it"
 ARG NPM_TOKEN
 # expect: DL3064 @5 "`ARG AWS_SECRET_ACCESS_KEY`"
 # expect: DL3064 @42 "`ARG db_password`"
