@@ -110,6 +110,8 @@ The fix appends `USER <user>` after the target stage's last instruction, so buil
 running as root. When the image is known to have an unprivileged user (a RUN with `useradd app`
 or `adduser app`), the fix uses it and is unsafe: the application may need root at run time (a
 port below 1024, files it writes). Otherwise it is display-only and shows `USER nobody`.
+There is no fix when that last instruction ends in a heredoc with no terminator: the
+appended line would be part of its body.
 
 ## Differences from hadolint
 hadolint's DL3002 only flags an explicit `USER root`; an image that never sets `USER` passes.

@@ -86,6 +86,8 @@ have an unprivileged user (an earlier `USER app`, or a RUN with `useradd app` / 
 the fix uses it and is unsafe: the application may still need root at run time (a port below
 1024, files it writes). Otherwise the fix is display-only, showing `USER nobody`: which user the
 image should run as, and creating it, is for the author to decide.
+There is no fix when that last instruction ends in a heredoc with no terminator: the
+appended line would be part of its body.
 
 ## Differences from hadolint
 - Only the image that is built counts. hadolint flags every stage whose last `USER` is root,

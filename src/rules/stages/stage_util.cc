@@ -211,13 +211,23 @@ std::string KnownUser(Context& ctx, const std::vector<std::size_t>& shipped) {
 
 }  // namespace
 
-base::Fix AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped) {
+std::optional<base::Fix> AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped) {
   const syntax::Dockerfile& df = ctx.dockerfile();
   const model::Stage& target = ctx.model().stages()[shipped.back()];
-  const std::uint32_t end = df.instructions[target.end - 1].range.end;
+  const syntax::Instruction& last = df.instructions[target.end - 1];
+  // An unterminated heredoc runs to the end of the file (found by the fix fuzz target: each
+  // pass appended another USER to the heredoc's body).
+  const syntax::Instruction* const own_and_trigger[] = {&last, last.trigger.get()};
+  for (const syntax::Instruction* inst : own_and_trigger) {
+    if (!inst) continue;
+    for (const syntax::Heredoc& h : inst->heredocs) {
+      if (!h.terminated) return std::nullopt;
+    }
+  }
+  const std::uint32_t end = last.range.end;
   const std::string user = KnownUser(ctx, shipped);
   const std::string line = fmt::format("{}{}USER {}", LineBreakAt(df.text(), end),
-                                       IndentAt(df.text(), df.instructions[target.end - 1].range.begin),
+                                       IndentAt(df.text(), last.range.begin),
                                        user.empty() ? "nobody" : user);
   if (user.empty()) {
     return base::Fix{"Add `USER nobody` at the end of the image's stage (better: create a user "

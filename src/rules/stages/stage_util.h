@@ -72,7 +72,8 @@ std::string_view DropQuotes(std::string_view text);
 /// the target stage (the last of `shipped`), so build steps keep running as root and
 /// containers do not. Unsafe with an unprivileged user the shipped stages are known to have
 /// (an earlier `USER app`, or `useradd app` / `adduser app` in a RUN); display-only with
-/// `nobody` otherwise.
-base::Fix AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped);
+/// `nobody` otherwise. None when that instruction ends in an unterminated heredoc: the line
+/// would become part of its body.
+std::optional<base::Fix> AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped);
 
 }  // namespace shipshape::rules
