@@ -64,6 +64,20 @@ bool Contains(const std::string_view (&list)[N], std::string_view s) {
   return std::find(std::begin(list), std::end(list), s) != std::end(list);
 }
 
+/// Docker's whole-word test on a lower-cased name: a `_`-separated word is in `words`
+/// (`secret` is then set) or in kHarmlessSegments (the result is false whatever else).
+template <std::size_t N>
+bool SegmentsSaySecret(std::string_view lower, const std::string_view (&words)[N], bool secret) {
+  while (true) {
+    const std::size_t sep = lower.find('_');
+    const std::string_view segment = lower.substr(0, sep);
+    if (Contains(kHarmlessSegments, segment)) return false;
+    secret = secret || Contains(words, segment);
+    if (sep == std::string_view::npos) return secret;
+    lower.remove_prefix(sep + 1);
+  }
+}
+
 }  // namespace
 
 bool LooksSecret(std::string_view name) {
@@ -77,16 +91,7 @@ bool LooksSecret(std::string_view name) {
        at = lower.find("token", at + 1)) {
     secret = lower.compare(at + 5, 2, "iz") != 0;
   }
-  std::string_view rest = lower;
-  while (true) {
-    const std::size_t sep = rest.find('_');
-    const std::string_view segment = rest.substr(0, sep);
-    if (Contains(kHarmlessSegments, segment)) return false;
-    secret = secret || Contains(kSecretSegments, segment);
-    if (sep == std::string_view::npos) break;
-    rest.remove_prefix(sep + 1);
-  }
-  return secret;
+  return SegmentsSaySecret(lower, kSecretSegments, secret);
 }
 
 bool LooksSecretToBuildKit(std::string_view name) {
@@ -94,18 +99,7 @@ bool LooksSecretToBuildKit(std::string_view name) {
       "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd",
       "secret", "token",
   };
-  const std::string lower = base::AsciiLower(name);
-  bool secret = false;
-  std::string_view rest = lower;
-  while (true) {
-    const std::size_t sep = rest.find('_');
-    const std::string_view segment = rest.substr(0, sep);
-    if (Contains(kHarmlessSegments, segment)) return false;
-    secret = secret || Contains(kWords, segment);
-    if (sep == std::string_view::npos) break;
-    rest.remove_prefix(sep + 1);
-  }
-  return secret;
+  return SegmentsSaySecret(base::AsciiLower(name), kWords, false);
 }
 
 namespace {
