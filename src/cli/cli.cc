@@ -97,6 +97,8 @@ struct Input {
   bool no_fail = false;
   /// Its RUN scripts go through ShellCheck.
   bool shellcheck = false;
+  /// The rule set in force, for the tty report's last line (config::DescribeRuleSet).
+  std::string rule_set;
 };
 
 /// What linting one input gave: a result, or why the file could not be read.
@@ -315,13 +317,13 @@ int RunLint(const LintFlags& flags) {
                  fmt::format("shipshape: warning: no Dockerfiles found in {}\n", path));
       }
       for (std::string& f : found.files) {
-        if (seen.insert(f).second) inputs.push_back({f, f, {}, {}, false, false});
+        if (seen.insert(f).second) inputs.push_back({f, f, {}, {}, false, false, {}});
       }
       continue;
     }
     std::string name = path;
     if (path == "-" && !flags.stdin_filename.empty()) name = flags.stdin_filename;
-    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name, {}, {}, false, false});
+    if (path == "-" || seen.insert(path).second) inputs.push_back({path, name, {}, {}, false, false, {}});
   }
   if (!flags.file_path_in_report.empty()) {
     if (inputs.size() != 1) {
@@ -343,6 +345,7 @@ int RunLint(const LintFlags& flags) {
     }
     warnings.Print(s->warnings);
     in.options = config::OptionsFor(*s, in.name);
+    in.rule_set = config::DescribeRuleSet(*s);
     // The build context: --context, else the Dockerfile's folder; standard input has none
     // unless --context names one (its folder is unknown).
     if (flags.context) {
@@ -587,8 +590,18 @@ int RunLint(const LintFlags& flags) {
     PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked", shellcheck_error));
     tool_error = true;
   }
+  // The rule set: one line when every file had the same, else where to look.
+  std::set<std::string> rule_sets;
+  for (const Input& in : inputs) rule_sets.insert(in.rule_set);
+  const std::string note =
+      rule_sets.size() == 1
+          ? *rule_sets.begin()
+          : fmt::format("Rules: {} configurations; `shipshape config --show PATH` shows a "
+                        "file's.",
+                        rule_sets.size());
   for (Report& r : reports) {
     if (r.stream) {
+      if (!rule_sets.empty()) r.stream->SetNote(note);
       r.stream->Finish(r.pending);
     } else {
       output::WriteReport(r.format, r.pending, results, r.options);

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "base/glob.h"
+#include "base/utf8.h"
+#include "rules/registry.h"
 #include "output/formats.h"
 #include "config/validate.h"
 
@@ -367,6 +369,39 @@ Result<Layer> FromFlags(const Flags& flags) {
   if (flags.context) layer.context = {{*flags.context, Origin::CommandLine("--context")}};
   if (flags.target) layer.target = {{*flags.target, Origin::CommandLine("--target")}};
   return layer;
+}
+
+std::string DescribeRuleSet(const Settings& settings) {
+  bool advice = false;
+  const auto join = [&](const std::vector<Sourced<std::string>>& selectors) {
+    std::string out;
+    for (const Sourced<std::string>& s : selectors) {
+      advice = advice || base::EqualsIgnoreCase(s.value, rules::kHardenedPreset) ||
+               base::EqualsIgnoreCase(s.value, "ALL");
+      out += fmt::format("{}{}", out.empty() ? "" : ",", s.value);
+    }
+    return out;
+  };
+  std::string set;
+  if (!settings.select.empty()) {
+    set = fmt::format("`select: {}`", join(settings.select));
+  } else {
+    set = settings.hadolint_defaults ? "hadolint's default set" : "the default set";
+  }
+  if (!settings.extend_select.empty()) {
+    set += fmt::format(" and `extend-select: {}`", join(settings.extend_select));
+  }
+  if (!settings.file.empty()) {
+    set += fmt::format(" (configuration: {})", settings.file);
+  }
+  std::string out = fmt::format("Rules: {}.", set);
+  if (!advice) {
+    out += fmt::format(
+        " `--select {}` adds the guide's advice (digest pins, slim base images, lockfiles, "
+        "health checks on every image).",
+        rules::kHardenedPreset);
+  }
+  return out;
 }
 
 }  // namespace shipshape::config

@@ -188,6 +188,11 @@ Settings Resolve(std::span<const Layer> layers);
 /// in order (their `ignore`/`extend-select` appended, `select` replacing, `severity` merged).
 lint::LintOptions OptionsFor(const Settings& settings, std::string_view dockerfile_path);
 
+/// One line for the end of the tty report naming the rule set in force (the default set,
+/// hadolint's under a `.hadolint.yaml`, or the selectors, with the configuration file) and,
+/// unless a selector turns the advisory rules on (`hardened`, `ALL`), how to see them.
+std::string DescribeRuleSet(const Settings& settings);
+
 /// Every effective setting and where it came from, one per line (`key = value  # origin`),
 /// list elements one per line, in a fixed order.
 std::string Show(const Settings& settings);

@@ -9,9 +9,17 @@ namespace shipshape::lint {
 
 namespace {
 
-int BestMatch(const rules::Rule& rule, const std::vector<std::string>& selectors) {
+int BestMatch(const rules::Rule& rule, const std::vector<std::string>& selectors,
+              bool hadolint_defaults = false) {
   int best = 0;
-  for (const std::string& s : selectors) best = std::max(best, rules::SelectorMatch(rule, s));
+  for (const std::string& s : selectors) {
+    // `recommended` is the default set in force: hadolint's, under a `.hadolint.yaml`.
+    if (hadolint_defaults && rule.off_in_hadolint &&
+        base::EqualsIgnoreCase(s, rules::kRecommendedPreset)) {
+      continue;
+    }
+    best = std::max(best, rules::SelectorMatch(rule, s));
+  }
   return best;
 }
 
@@ -48,7 +56,8 @@ base::Severity Selection::SeverityOfCode(std::string_view code, base::Severity s
 }
 
 bool Selection::Enabled(const rules::Rule& rule) const {
-  int chosen = std::max(BestMatch(rule, select), BestMatch(rule, extend_select));
+  int chosen = std::max(BestMatch(rule, select, hadolint_defaults),
+                        BestMatch(rule, extend_select, hadolint_defaults));
   if (select.empty() && rule.default_enabled && !(hadolint_defaults && rule.off_in_hadolint)) {
     chosen = std::max(chosen, 1);
   }
@@ -58,6 +67,20 @@ bool Selection::Enabled(const rules::Rule& rule) const {
   if (chosen == 0) return false;
   const int ignored = BestMatch(rule, ignore);
   return ignored == 0 || chosen > ignored;
+}
+
+bool Selection::Explicit(const rules::Rule& rule) const {
+  const auto names = [&](std::string_view s) {
+    return !base::EqualsIgnoreCase(s, rules::kRecommendedPreset) &&
+           rules::SelectorMatch(rule, s) > 0;
+  };
+  // A severity override asks for a rule when it names it exactly (as it turns on one that is
+  // off); `--warning DL3` only changes severities.
+  return std::any_of(select.begin(), select.end(), names) ||
+         std::any_of(extend_select.begin(), extend_select.end(), names) ||
+         std::any_of(severity.begin(), severity.end(), [&](const auto& entry) {
+           return rules::SelectorMatch(rule, entry.first) == 100;
+         });
 }
 
 bool Selection::AsBuildKitCheck(const rules::Rule& rule) const {
@@ -83,6 +106,7 @@ bool Selection::AsBuildKitCheck(const rules::Rule& rule) const {
 base::Severity Selection::SeverityOf(const rules::Rule& rule) const {
   int best = 0;
   base::Severity out = rule.severity;
+  if (rule.default_set_severity && !Explicit(rule)) out = *rule.default_set_severity;
   for (const auto& [selector, sev] : severity) {
     const int m = rules::SelectorMatch(rule, selector);
     if (m > best) {
@@ -106,6 +130,7 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
   rules::Context ctx(df, model, options, out);
   for (const rules::Rule* r : active) {
     if (selection.AsBuildKitCheck(*r)) ctx.SetBuildKitCheck(r);
+    if (selection.Explicit(*r)) ctx.SetExplicit(r);
   }
   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
     const syntax::Instruction& inst = df.instructions[i];

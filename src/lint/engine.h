@@ -34,6 +34,11 @@ struct Selection {
   bool hadolint_defaults = false;
 
   bool Enabled(const rules::Rule& rule) const;
+  /// Whether a selector (other than `recommended`: a code, prefix, name, preset or `ALL`) or a
+  /// severity override naming it exactly covers `rule`: it was asked for, rather than running as part of the default set. Such a rule
+  /// reports at its `severity` and reads the Dockerfile fully (rules::Context::
+  /// explicitly_selected); in the default set alone it may report at `default_set_severity`.
+  bool Explicit(const rules::Rule& rule) const;
   /// Whether `rule` is asked for as BuildKit's check: a selector or severity override names
   /// its BuildKit name and none names its code or name. The rule then reports what that check
   /// reports (rules::Context::as_buildkit_check), not hadolint's reading.

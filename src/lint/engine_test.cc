@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "model/model.h"
 #include "rules/registry.h"
 #include "syntax/parser.h"
@@ -18,7 +22,8 @@ const rules::Rule& R(std::string_view code) {
 TEST(Selection, DefaultsAndSeverityOverridesAsHadolint) {
   Selection s;
   EXPECT_TRUE(s.Enabled(R("DL3008")));
-  EXPECT_TRUE(s.Enabled(R("DL3057")));  // on at info (off in hadolint)
+  EXPECT_TRUE(s.Enabled(R("DL3057")));  // on, for services at style (off in hadolint)
+  EXPECT_FALSE(s.Enabled(R("SP508")));  // advice: the `hardened` preset
   EXPECT_FALSE(s.Enabled(R("DL1001")));  // off by default
   // A prefix override changes severities but turns nothing on.
   s.severity["DL1"] = base::Severity::kError;
@@ -131,9 +136,77 @@ TEST(Selection, RulesSelectedByBuildKitNameReportWhatBuildKitReports) {
   EXPECT_EQ(Count(secrets, "SecretsUsedInArgOrEnv", "DL3064"), 2u);
 }
 
+TEST(Selection, PresetsAddAdviceToTheDefaultSet) {
+  const std::vector<std::string> advice = {"SP506", "SP507", "SP508", "SP604", "SP705"};
+  Selection defaults;
+  Selection hardened;
+  hardened.select = {"hardened"};
+  Selection recommended;
+  recommended.select = {"recommended"};
+  Selection extended;
+  extended.extend_select = {"HARDENED"};
+  for (const rules::Rule* r : rules::AllRules()) {
+    // `hardened` is the default set plus the advice; `recommended` is the default set.
+    EXPECT_EQ(recommended.Enabled(*r), defaults.Enabled(*r)) << r->code;
+    const bool is_advice = std::find(advice.begin(), advice.end(), r->code) != advice.end();
+    EXPECT_EQ(hardened.Enabled(*r), defaults.Enabled(*r) || is_advice) << r->code;
+    EXPECT_EQ(extended.Enabled(*r), hardened.Enabled(*r)) << r->code;
+    if (is_advice) {
+      EXPECT_FALSE(defaults.Enabled(*r)) << r->code;
+      EXPECT_TRUE(r->presets & rules::kHardened) << r->code;
+    }
+  }
+  // ShellCheck's findings belong to the default set, so to both presets.
+  EXPECT_TRUE(hardened.EnabledCode("SC2086", true));
+  EXPECT_TRUE(recommended.EnabledCode("SC2086", true));
+  EXPECT_FALSE(hardened.EnabledCode("SC1091", false));
+  // A more specific selector wins over a preset.
+  hardened.ignore = {"SP508"};
+  EXPECT_FALSE(hardened.Enabled(R("SP508")));
+  EXPECT_TRUE(hardened.Enabled(R("SP705")));
+  // Under a .hadolint.yaml, `recommended` is hadolint's default set; `hardened` still adds
+  // DL3057.
+  recommended.hadolint_defaults = true;
+  EXPECT_FALSE(recommended.Enabled(R("DL3057")));
+  EXPECT_TRUE(recommended.Enabled(R("DL3008")));
+  Selection hadolint_hardened;
+  hadolint_hardened.hadolint_defaults = true;
+  hadolint_hardened.extend_select = {"hardened"};
+  EXPECT_TRUE(hadolint_hardened.Enabled(R("DL3057")));
+}
+
+TEST(Selection, TheDefaultSetReadsSomeRulesNarrowly) {
+  // DL3057 and SP210 report at style while they run only as part of the default set; asked
+  // for (by code, preset, ALL, BuildKit name or an exact severity override), at their own.
+  Selection s;
+  EXPECT_FALSE(s.Explicit(R("DL3057")));
+  EXPECT_EQ(s.SeverityOf(R("DL3057")), base::Severity::kStyle);
+  EXPECT_EQ(s.SeverityOf(R("SP210")), base::Severity::kStyle);
+  EXPECT_EQ(s.SeverityOf(R("DL3008")), base::Severity::kWarning);
+  s.select = {"recommended"};
+  EXPECT_FALSE(s.Explicit(R("DL3057")));
+  for (std::string selector : {"hardened", "ALL", "DL3057", "DL30", "missing-healthcheck"}) {
+    Selection asked;
+    asked.select = {selector};
+    EXPECT_TRUE(asked.Explicit(R("DL3057"))) << selector;
+    EXPECT_EQ(asked.SeverityOf(R("DL3057")), base::Severity::kInfo) << selector;
+  }
+  Selection by_name;
+  by_name.extend_select = {"InvalidDefaultArgInFrom"};
+  EXPECT_EQ(by_name.SeverityOf(R("SP210")), base::Severity::kWarning);
+  Selection prefix_override;
+  prefix_override.severity["DL3"] = base::Severity::kWarning;  // changes severities only
+  EXPECT_FALSE(prefix_override.Explicit(R("DL3057")));
+  Selection exact_override;
+  exact_override.severity["DL3057"] = base::Severity::kWarning;
+  EXPECT_TRUE(exact_override.Explicit(R("DL3057")));
+  EXPECT_EQ(exact_override.SeverityOf(R("DL3057")), base::Severity::kWarning);
+}
+
 TEST(Selection, KnownSelectors) {
   for (const char* s : {"ALL", "DL", "dl30", "DL3008", "SP", "SP4", "SC", "SC2086",
-                        "apt-get-unpinned-package", "MaintainerDeprecated"}) {
+                        "apt-get-unpinned-package", "MaintainerDeprecated", "hardened",
+                        "Recommended"}) {
     EXPECT_TRUE(rules::IsKnownSelector(s)) << s;
   }
   for (const char* s : {"", "DL9999", "DL30081", "SP999", "XX1", "3008", "DL-3008", "nope"}) {

@@ -44,6 +44,8 @@ class StreamWriter {
   virtual void Append(const lint::FileResult& file, std::string_view rendered, std::string& out) = 0;
   void Add(const lint::FileResult& file, std::string& out) { Append(file, Render(file), out); }
   virtual void Finish(std::string& out) = 0;
+  /// A line for the end of the report (tty: which rule set ran); formats for machines ignore it.
+  virtual void SetNote(std::string note) {}
 };
 
 }  // namespace shipshape::output

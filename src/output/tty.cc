@@ -100,8 +100,16 @@ class TtyWriter final : public StreamWriter {
     return out;
   }
 
+  void SetNote(std::string note) override { note_ = std::move(note); }
+
   void Finish(std::string& out) override {
     if (files_ == 0) return;  // Nothing was read; the errors on stderr say why.
+    Summary(out);
+    if (!note_.empty()) fmt::format_to(std::back_inserter(out), "{}\n", note_);
+  }
+
+ private:
+  void Summary(std::string& out) const {
     if (total_ == 0) {
       fmt::format_to(std::back_inserter(out), "No findings in {} file{}.\n", files_,
                      files_ == 1 ? "" : "s");
@@ -129,12 +137,12 @@ class TtyWriter final : public StreamWriter {
     }
   }
 
- private:
   std::string Paint(std::string_view code, std::string_view text) const {
     return color_ ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   }
 
   bool color_;
+  std::string note_;
   std::size_t counts_[4] = {0, 0, 0, 0};
   std::size_t total_ = 0, safe_ = 0, unsafe_ = 0, files_with_ = 0, files_ = 0;
 };

@@ -58,14 +58,35 @@ std::vector<std::string> DocBlocks(const Rule& rule, std::string_view section) {
   return blocks;
 }
 
+/// "yes", "no", or "no (`hardened` preset)".
+std::string EnabledByDefault(const Rule& rule) {
+  if (rule.default_enabled) return "yes";
+  if (rule.presets & kHardened) return fmt::format("no (`{}` preset)", kHardenedPreset);
+  return "no";
+}
+
 std::string RulePage(const Rule& rule) {
   std::string out = fmt::format("# {} `{}`\n\n{}\n\n", rule.code, rule.name, rule.summary);
   out += fmt::format(
       "| Severity | Category | Enabled by default | Fix | Also checks ONBUILD |\n"
       "|---|---|---|---|---|\n"
       "| {} | {} | {} | {} | {} |\n\n",
-      base::SeverityName(rule.severity), rule.category, rule.default_enabled ? "yes" : "no",
+      base::SeverityName(rule.severity), rule.category, EnabledByDefault(rule),
       FixableName(rule.fixable), rule.onbuild ? "yes" : "no");
+  if (rule.presets & kHardened) {
+    out += fmt::format(
+        "Advice rather than a defect in most Dockerfiles, so off by default: `--select {0}` "
+        "(or `extend-select: [{0}]` in `.shipshape.yaml`) turns it on with the rest of the "
+        "guide's advice, `--extend-select {1}` alone.\n\n",
+        kHardenedPreset, rule.code);
+  }
+  if (rule.default_set_severity) {
+    out += fmt::format(
+        "In the default set it reports at `{}`, which does not fail the default threshold; "
+        "asked for by its code, a preset (`--select {}`) or a severity override, at `{}`.\n\n",
+        base::SeverityName(*rule.default_set_severity), kHardenedPreset,
+        base::SeverityName(rule.severity));
+  }
   if (!rule.buildkit_name.empty()) {
     out += fmt::format(
         "Also answers to Docker's build check name `{0}`, wherever a code is accepted "
@@ -92,23 +113,80 @@ std::string IndexPage() {
       "| SP5xx | supply chain | pinning, checksums, TLS and signature checks |\n"
       "| SP6xx | layers | layers and caches: ownership, permissions, update/install order |\n"
       "| SP7xx | runtime | what the shipped image runs as, exposes and contains |\n\n"
-      "BuildKit's check names (`JSONArgsRecommended`, ...) are accepted wherever a code is.\n\n"
-      "| Code | Name | Severity | Fix | Summary |\n|---|---|---|---|---|\n";
+      "BuildKit's check names (`JSONArgsRecommended`, ...) are accepted wherever a code is.\n\n";
+  out += PresetsSection();
+  out += "\n| Code | Name | Severity | Fix | Summary |\n|---|---|---|---|---|\n";
   for (const Rule* r : AllRules()) {
-    out += fmt::format("| [{}]({}.md) | `{}` | {}{} | {} | {} |\n", r->code, r->code, r->name,
-                       base::SeverityName(r->severity), r->default_enabled ? "" : " (off)",
-                       FixableName(r->fixable), r->summary);
+    std::string severity(base::SeverityName(r->severity));
+    if (r->default_set_severity) {
+      severity = fmt::format("{} ({} by default)", severity,
+                             base::SeverityName(*r->default_set_severity));
+    }
+    if (!r->default_enabled) {
+      severity += (r->presets & kHardened) ? fmt::format(" (off; `{}`)", kHardenedPreset)
+                                           : std::string(" (off)");
+    }
+    out += fmt::format("| [{}]({}.md) | `{}` | {} | {} | {} |\n", r->code, r->code, r->name,
+                       severity, FixableName(r->fixable), r->summary);
   }
   return out;
 }
 
+std::string PresetsSection() {
+  std::string advice;
+  for (const Rule* r : AllRules()) {
+    if (!r->default_enabled && (r->presets & kHardened)) {
+      advice += fmt::format("{}[{}]({}.md) ({})", advice.empty() ? "" : ", ", r->code, r->code,
+                            r->summary);
+    }
+  }
+  std::string wider;
+  for (const Rule* r : AllRules()) {
+    if (r->default_set_severity) {
+      wider += fmt::format("{}[{}]({}.md)", wider.empty() ? "" : ", ", r->code, r->code);
+    }
+  }
+  return fmt::format(
+      "## Rule sets\n\n"
+      "The default set is chosen for precision: a rule is on by default when its findings are "
+      "real problems nearly always and say what to do, so a Dockerfile that follows the guide "
+      "passes. Advice that is often a deliberate choice is opt-in, by preset:\n\n"
+      "| Preset | Rules |\n|---|---|\n"
+      "| `{0}` | the default set: every rule marked on below, ShellCheck's checks, and DL3057 "
+      "(missing `HEALTHCHECK`) on images that look like long-running services, at `style`. Under "
+      "a `.hadolint.yaml` it is hadolint's default set (DL3057 off) |\n"
+      "| `{1}` | the default set and the guide's advice: {2}; and {3} at full strength "
+      "(every shipped image, at `info`) |\n\n"
+      "Presets are selectors like codes: `--select {1}` or `extend-select: [{1}]` in "
+      "`.shipshape.yaml`; `--select {1} --ignore SP508` leaves one rule out; `ALL` turns on "
+      "every rule. hadolint's DL rules keep hadolint's defaults.\n",
+      kRecommendedPreset, kHardenedPreset, advice, wider);
+}
+
 std::string RulesTable() {
   std::string out;
+  std::string advice;
   for (const Rule* r : AllRules()) {
+    std::string note;
+    if (!r->default_enabled) {
+      note = (r->presets & kHardened) ? fmt::format(" (off by default; in `{}`)", kHardenedPreset)
+                                      : std::string(" (off by default)");
+    } else if (r->default_set_severity) {
+      note = fmt::format(" ({} in the default set)", base::SeverityName(*r->default_set_severity));
+    }
+    if (!r->default_enabled && (r->presets & kHardened)) {
+      advice += fmt::format("{}{}", advice.empty() ? "" : ", ", r->code);
+    }
     out += fmt::format("{:<7} {:<34} {:<8}{} {}{}\n", r->code, r->name,
                        base::SeverityName(r->severity), r->fixable == Fixable::kNever ? " " : "*",
-                       r->summary, r->default_enabled ? "" : " (off by default)");
+                       r->summary, note);
   }
+  out += fmt::format(
+      "\nPresets (selectors like codes: `--select {1}`, `extend-select: [{1}]`):\n"
+      "  {0:<12} the default set (rules not marked off)\n"
+      "  {1:<12} the default set and the guide's advice: {2}, and DL3057 on every image\n"
+      "* marks a rule with a fix. See docs/rules/index.md.\n",
+      kRecommendedPreset, kHardenedPreset, advice);
   return out;
 }
 

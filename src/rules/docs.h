@@ -21,6 +21,9 @@ std::string RulePage(const Rule& rule);
 /// The index page: one table row per rule.
 std::string IndexPage();
 
+/// The "Rule sets" section of the index: the presets and the rules each adds.
+std::string PresetsSection();
+
 /// The table `shipshape rules` prints.
 std::string RulesTable();
 

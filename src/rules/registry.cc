@@ -269,9 +269,18 @@ bool IsCodePrefix(std::string_view s) {
 
 }  // namespace
 
+bool IsPresetName(std::string_view selector) {
+  return base::EqualsIgnoreCase(selector, kRecommendedPreset) ||
+         base::EqualsIgnoreCase(selector, kHardenedPreset);
+}
+
 int SelectorMatch(const Rule& rule, std::string_view selector) {
   if (selector.empty()) return 0;
   if (base::EqualsIgnoreCase(selector, "ALL")) return 1;
+  if (base::EqualsIgnoreCase(selector, kRecommendedPreset)) return rule.default_enabled ? 2 : 0;
+  if (base::EqualsIgnoreCase(selector, kHardenedPreset)) {
+    return rule.default_enabled || (rule.presets & kHardened) ? 2 : 0;
+  }
   if (base::EqualsIgnoreCase(rule.code, selector) || rule.name == selector ||
       (!rule.buildkit_name.empty() && base::EqualsIgnoreCase(rule.buildkit_name, selector))) {
     return 100;
@@ -286,6 +295,7 @@ int SelectorMatch(const Rule& rule, std::string_view selector) {
 int SelectorMatchCode(std::string_view code, std::string_view selector) {
   if (selector.empty()) return 0;
   if (base::EqualsIgnoreCase(selector, "ALL")) return 1;
+  if (IsPresetName(selector)) return 2;
   if (base::EqualsIgnoreCase(selector, code)) return 100;
   if (IsCodePrefix(selector) && selector.size() < code.size() &&
       base::EqualsIgnoreCase(code.substr(0, selector.size()), selector)) {
@@ -295,6 +305,7 @@ int SelectorMatchCode(std::string_view code, std::string_view selector) {
 }
 
 bool IsKnownSelector(std::string_view selector) {
+  if (IsPresetName(selector)) return true;
   for (const Rule* r : kRules) {
     if (SelectorMatch(*r, selector) > 0) return true;
   }
@@ -308,6 +319,14 @@ bool IsKnownSelector(std::string_view selector) {
   if (family == "DL") return digits < 4;
   if (family == "SP") return digits < 3;
   if (family == "SC") return digits <= 4;
+  return false;
+}
+
+bool IsRetiredHadolintCode(std::string_view code) {
+  // hadolint-rules.md: DL3017, DL3031, DL3039 removed by #677 (2021), DL3005 by #964 (2023).
+  for (std::string_view retired : {"DL3005", "DL3017", "DL3031", "DL3039"}) {
+    if (base::EqualsIgnoreCase(code, retired)) return true;
+  }
   return false;
 }
 

@@ -22,6 +22,15 @@
 
 namespace shipshape::rules {
 
+/// Named rule sets beyond the default one (`--select hardened`). A preset always includes the
+/// default set, so `--select hardened` means "the defaults and the guide's advice".
+enum Preset : std::uint8_t {
+  kNoPreset = 0,
+  /// The guide's advice: rules whose findings are worth reading but are often a deliberate
+  /// choice (digest pins, slim bases, lockfiles, pip hashes, health checks on every image).
+  kHardened = 1 << 0,
+};
+
 /// Whether a rule's findings come with a fix.
 enum class Fixable : std::uint8_t { kNever, kSometimes, kAlways };
 
@@ -76,6 +85,13 @@ struct Rule {
   /// On by default here but off in hadolint (DL3057): a project configured by a hadolint
   /// config file keeps hadolint's default set (lint::Selection::hadolint_defaults).
   bool off_in_hadolint = false;
+  /// The presets that add this rule to the default set (kHardened for advisory rules that are
+  /// off by default).
+  std::uint8_t presets = kNoPreset;
+  /// The severity the rule reports at while it runs only as part of the default set (no
+  /// selector, preset or severity override names it); unset: `severity`. DL3057 is advice on
+  /// services there (style), and a finding at `info` once asked for.
+  std::optional<base::Severity> default_set_severity = {};
   /// `base-image`, `instructions`, `shell`, `packages`, `labels`, `stages`, `pragmas`,
   /// `context`.
   std::string_view category;
@@ -125,6 +141,13 @@ class Context {
            buildkit_checks_.end();
   }
 
+  /// Whether the current rule was asked for (a selector other than `recommended`, a preset or a
+  /// severity override names it), rather than running only as part of the default set. Rules
+  /// whose default reading is narrower (DL3057: services only) read the full one then.
+  bool explicitly_selected() const {
+    return std::find(explicit_.begin(), explicit_.end(), rule_) != explicit_.end();
+  }
+
   /// The shell analysis of instruction `index` (a RUN, or an ONBUILD RUN), computed once.
   const shell::Analysis& Shell(std::size_t index);
 
@@ -142,6 +165,7 @@ class Context {
   }
   void SetRun(const shell::Analysis* run) { run_ = run; }
   void SetBuildKitCheck(const Rule* rule) { buildkit_checks_.push_back(rule); }
+  void SetExplicit(const Rule* rule) { explicit_.push_back(rule); }
 
  private:
   const syntax::Dockerfile& df_;
@@ -154,6 +178,7 @@ class Context {
   bool in_onbuild_ = false;
   const shell::Analysis* run_ = nullptr;
   std::vector<const Rule*> buildkit_checks_;
+  std::vector<const Rule*> explicit_;
 };
 
 /// Whether `inst` (or its ONBUILD trigger) is a RUN.

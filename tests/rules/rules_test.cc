@@ -50,6 +50,7 @@ lint::LintOptions ParseOptions(const std::string& text, const Rule& rule,
   // An in-memory build context (SP3xx): `--context-file=PATH`, `--dockerignore=PATTERN`.
   std::vector<std::string> context_files;
   std::optional<std::string> dockerignore;
+  bool default_set = false;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
@@ -83,6 +84,10 @@ lint::LintOptions ParseOptions(const std::string& text, const Rule& rule,
         options.selection.ignore.push_back(value);
       } else if (arg == "--extend-select") {
         options.selection.extend_select.push_back(value);
+      } else if (arg == "--default-set") {
+        // The rule runs as part of the default set (no selector names it): its default
+        // reading, such as DL3057 on services only.
+        default_set = true;
       } else if (arg == "--disable-ignore-pragma") {
         options.disable_ignore_pragma = true;
       } else if (arg == "--context-file") {
@@ -96,6 +101,10 @@ lint::LintOptions ParseOptions(const std::string& text, const Rule& rule,
   }
   if (!context_files.empty() || dockerignore) {
     options.rules.context = context::BuildContext::InMemory(context_files, dockerignore);
+  }
+  if (default_set) {
+    EXPECT_TRUE(rule.default_enabled) << rule.code << ": --default-set needs a rule on by default";
+    options.selection.severity.clear();
   }
   return options;
 }

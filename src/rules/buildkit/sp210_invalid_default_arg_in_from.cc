@@ -33,6 +33,7 @@ extern const Rule kSP210 = {
     .buildkit_name = "InvalidDefaultArgInFrom",
     .severity = base::Severity::kWarning,
     .default_enabled = true,
+    .default_set_severity = base::Severity::kStyle,
     .category = "buildkit",
     .fixable = Fixable::kNever,
     .summary = "FROM should name a valid image with the ARGs' default values",
@@ -40,6 +41,12 @@ extern const Rule kSP210 = {
 Expands a `FROM` image that uses variables with the default values of the global ARGs (an ARG
 declared without a default gives the empty string) and flags it when the result is empty or not
 a valid image reference (`busybox:`, an upper-case repository name, ...).
+
+In the default set it reports at `style`: most such Dockerfiles are built by a script or CI
+job that always passes the `--build-arg` (`ARG BASE_IMAGE` then `FROM $BASE_IMAGE` is a
+deliberate parameter, not a mistake), so the finding is advice that should not fail their
+lint. Asked for by its code, its BuildKit name or the `hardened` preset, it is a `warning`,
+as `docker build --check` reports it.
 
 ## Why is this bad?
 A build that does not pass `--build-arg` for these ARGs fails with an invalid image name. Giving

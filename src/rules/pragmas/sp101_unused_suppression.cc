@@ -19,6 +19,7 @@ namespace {
 /// ShellCheck codes have no rule and ShellCheck may not run), and not SP101 itself (a global
 /// `ignore=SP101` cannot be judged by the findings it silences).
 bool Judged(const suppress::PragmaCode& code) {
+  if (IsRetiredHadolintCode(code.text)) return true;  // nothing can match it any more
   return code.names_rule_that_ran && SelectorMatch(kSP101, code.text) == 0;
 }
 
@@ -53,8 +54,13 @@ void Check(Context& ctx, std::span<const suppress::Pragma> pragmas) {
       }
     }
     for (std::size_t i : unused) {
+      const std::string_view text = p.codes[i].text;
       ctx.Report(p.codes[i].range,
-                 fmt::format("Suppression of `{}` matches no finding", p.codes[i].text),
+                 IsRetiredHadolintCode(text)
+                     ? fmt::format("Suppression of `{}` matches no finding: hadolint retired "
+                                   "that rule and shipshape has none",
+                                   text)
+                     : fmt::format("Suppression of `{}` matches no finding", text),
                  RemoveCode(p, i, all_unused));
     }
   }
@@ -81,7 +87,8 @@ without a red CI. `--warning SP101` makes them count; `--ignore SP101` hides the
 
 Only codes of rules that ran are judged: a pragma for a rule turned off by the configuration
 is not unused, nor is a ShellCheck code (`SC2086`: ShellCheck may not run), nor an unknown
-code (SP102 reports those). Under `--disable-ignore-pragma` no pragma suppresses anything, so
+code (SP102 reports those). Codes of rules hadolint has deleted (DL3005, DL3017, DL3031,
+DL3039) are always unused: nothing reports them any more. Under `--disable-ignore-pragma` no pragma suppresses anything, so
 none is judged.
 
 ## Why is this bad?

@@ -34,7 +34,7 @@ std::string Closest(std::string_view code) {
 void Check(Context& ctx, std::span<const suppress::Pragma> pragmas) {
   for (const suppress::Pragma& p : pragmas) {
     for (const suppress::PragmaCode& code : p.codes) {
-      if (IsKnownSelector(code.text)) continue;
+      if (IsKnownSelector(code.text) || IsRetiredHadolintCode(code.text)) continue;
       std::string message = fmt::format("Unknown rule `{}` in pragma", code.text);
       if (const std::string closest = Closest(code.text); !closest.empty()) {
         message += fmt::format(" (did you mean `{}`?)", closest);
@@ -57,9 +57,11 @@ extern const Rule kSP102 = {
 Flags each code of an ignore pragma (`# shipshape ignore=`, `global ignore=`, `stage ignore=`
 and hadolint's `# hadolint ignore=` forms) that shipshape does not know, and suggests the
 closest known code or name when one is near. Known are: rule codes in any case (`DL3008`,
-`sp101`), code prefixes (`DL30`, `SP1`), `ALL`, kebab names (`apt-get-unpinned-package`),
-BuildKit check names (`MaintainerDeprecated`) and ShellCheck codes (`SC2086`). It runs after
-the suppression pass, with the other rules that judge pragmas.
+`sp101`), code prefixes (`DL30`, `SP1`), `ALL`, the presets (`recommended`, `hardened`), kebab
+names (`apt-get-unpinned-package`), BuildKit check names (`MaintainerDeprecated`) and
+ShellCheck codes (`SC2086`). Codes of rules hadolint has deleted (DL3005, DL3017, DL3031,
+DL3039) are stale rather than mistyped: SP101 reports them as unused suppressions, at `style`.
+It runs after the suppression pass, with the other rules that judge pragmas.
 
 ## Why is this bad?
 A code that names nothing suppresses nothing: the finding it was meant to silence is still

@@ -56,6 +56,8 @@ void Check(Context& ctx) {
       if (insts[i].keyword == syntax::Keyword::kUser) return;  // DL3002 judges its value
     }
   }
+  // The entrypoint starts as root on purpose and drops to a user (gosu, su-exec, ...).
+  if (!DropsPrivilegesAtStart(ctx.dockerfile(), model, shipped).empty()) return;
   const model::Stage& target = model.stages()[shipped.back()];
   ctx.Report(target.from->word.range,
              fmt::format("The image never sets `USER`, so containers run as root (`{}` is not "
@@ -82,6 +84,16 @@ tags, Microsoft's `chiseled` .NET images, Chainguard images (not `-dev`), Bitnam
 Prometheus and its exporters, Elasticsearch and Kibana, and Red Hat's UBI language images. The
 finding points at the target stage's `FROM`. Builder stages that only feed `COPY --from` are
 not judged. An image with a `USER` is left to DL3002, which flags a last `USER root`.
+
+An image that is known to drop root when it starts is not flagged either: its start command
+(ENTRYPOINT and CMD, through `tini`, `dumb-init` and `exec`) runs through `gosu`, `su-exec`,
+`setpriv`, `runuser`, `chpst` or `s6-setuidgid`; or its ENTRYPOINT is a shell script
+(`docker-entrypoint.sh`, any `*.sh`, a name with `entrypoint`) and the image installs `gosu`,
+`su-exec`, `chpst` or `s6-setuidgid` (a RUN, COPY or ADD naming it). That is how the official
+images of databases and servers work: the entrypoint starts as root to fix the ownership of
+mounted volumes, then `exec gosu postgres "$@"` runs the server unprivileged, and a `USER` in
+the Dockerfile would break the first step. (`setpriv` and `runuser` ship with util-linux on
+most distributions, so only their use in the start command itself counts.)
 
 ## Why is this bad?
 Root in a container is root on every volume mounted into it and one kernel bug away from root on

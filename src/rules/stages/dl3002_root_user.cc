@@ -25,6 +25,8 @@ void Check(Context& ctx) {
       const syntax::Word& arg = inst.args[0];
       const model::Resolved user = model.Resolve(i, arg.value);
       if (!user.known || !IsRootUser(user.value)) return;
+      // Root on purpose: the entrypoint drops to a user when it starts (gosu, su-exec, ...).
+      if (!DropsPrivilegesAtStart(ctx.dockerfile(), model, shipped).empty()) return;
       const std::string shown = user.value == arg.value
                                     ? fmt::format("`USER {}`", arg.value)
                                     : fmt::format("`USER {}` (`{}`)", arg.value, user.value);
@@ -52,6 +54,12 @@ extern const Rule kDL3002 = {
 Flags the last `USER` of the image when it is `root` (or `0`, `root:<group>`, `0:<gid>`). The
 image is the target stage (the last stage, or `--target`) together with the stages it is built
 `FROM`: its last `USER` is the one containers run as.
+
+Not flagged when the image is known to drop root as it starts: the start command runs through
+`gosu`, `su-exec`, `setpriv`, `runuser`, `chpst` or `s6-setuidgid`, or the ENTRYPOINT is a
+shell script (`docker-entrypoint.sh`) and the image installs one of `gosu`, `su-exec`,
+`chpst`, `s6-setuidgid` (the official images' pattern: root only long enough to fix volume
+ownership, then `exec gosu app "$@"`). See SP701 for the details.
 
 ## Why is this bad?
 A container running as root turns any bug in the application into root access to everything
@@ -98,6 +106,8 @@ appended line would be part of its body.
   `ARG user=root` is flagged (hadolint issue #341); a value only the build sets is not.
 - An image that never sets `USER` (root by default, unless the base image says otherwise) is not
   flagged, as in hadolint; that case is left to a separate rule.
+- An image whose entrypoint drops privileges with `gosu` and its kin is not flagged (hadolint
+  flags its `USER root`).
 - The finding points at the user name.
 )md",
     .onbuild = false,

@@ -241,3 +241,193 @@ std::optional<base::Fix> AppendUserFix(Context& ctx, const std::vector<std::size
 }
 
 }  // namespace shipshape::rules
+
+namespace shipshape::rules {
+namespace {
+
+/// Shell-form text split at blanks (enough to see which program starts: quoting aside, the
+/// first words of `exec gosu app "$@"` are plain).
+std::vector<std::string> SplitBlanks(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    if (i > start) out.emplace_back(text.substr(start, i - start));
+  }
+  return out;
+}
+
+std::vector<std::string> CommandWords(const syntax::Instruction& inst) {
+  std::vector<std::string> out;
+  if (inst.json) {
+    for (const syntax::Word& w : inst.args) out.emplace_back(w.value);
+    return out;
+  }
+  return SplitBlanks(inst.rest.value);
+}
+
+/// Whether `word` appears in `text` as a whole word (not inside a longer name: `gosu` in
+/// `/usr/local/bin/gosu` and `gosu-amd64` counts, in `gosuper` it does not).
+bool HasWord(std::string_view text, std::string_view word) {
+  const auto name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  for (std::size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const bool left = at == 0 || (!name_char(text[at - 1]) && text[at - 1] != '-');
+    const std::size_t end = at + word.size();
+    const bool right = end == text.size() || !name_char(text[end]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+bool IsEntrypointScript(std::string_view program) {
+  const std::string_view base = Basename(program);
+  return base.ends_with(".sh") || base.find("entrypoint") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> StartCommand::Program() const {
+  std::vector<std::string> words = entrypoint;
+  words.insert(words.end(), cmd.begin(), cmd.end());
+  // A shell-form command runs as `/bin/sh -c "..."`; exec form may spell that out too.
+  std::size_t i = 0;
+  if (words.size() >= 3 && (Basename(words[0]) == "sh" || Basename(words[0]) == "bash") &&
+      words[1] == "-c") {
+    std::vector<std::string> inner = SplitBlanks(words[2]);
+    inner.insert(inner.end(), words.begin() + 3, words.end());
+    words = std::move(inner);
+  }
+  while (i < words.size()) {
+    const std::string_view base = Basename(words[i]);
+    if (base == "tini" || base == "tini-static" || base == "dumb-init" || base == "exec") {
+      ++i;
+      while (i < words.size() && words[i].starts_with("-")) {
+        const bool end = words[i] == "--";
+        ++i;
+        if (end) break;
+      }
+      continue;
+    }
+    break;
+  }
+  return {words.begin() + static_cast<std::ptrdiff_t>(i), words.end()};
+}
+
+StartCommand ImageStartCommand(const syntax::Dockerfile& df, const model::Model& model,
+                               const std::vector<std::size_t>& shipped) {
+  StartCommand out;
+  for (std::size_t s : shipped) {
+    const model::Stage& stage = model.stages()[s];
+    bool cmd_in_stage = false;
+    for (std::size_t i = stage.begin + 1; i < stage.end && i < df.instructions.size(); ++i) {
+      const syntax::Instruction& inst = df.instructions[i];
+      if (inst.keyword == syntax::Keyword::kCmd) {
+        out.cmd = CommandWords(inst);
+        out.cmd_set = cmd_in_stage = true;
+      } else if (inst.keyword == syntax::Keyword::kEntrypoint) {
+        out.entrypoint = CommandWords(inst);
+        out.entrypoint_set = true;
+        if (!cmd_in_stage) {
+          out.cmd.clear();
+          out.cmd_set = true;  // cleared: the base image's CMD no longer applies
+        }
+      }
+    }
+  }
+  return out;
+}
+
+bool IsPrivilegeDropTool(std::string_view program) {
+  const std::string_view base = Basename(program);
+  return base == "gosu" || base == "su-exec" || base == "setpriv" || base == "runuser" ||
+         base == "chpst" || base == "s6-setuidgid";
+}
+
+std::string DropsPrivilegesAtStart(const syntax::Dockerfile& df, const model::Model& model,
+                                   const std::vector<std::size_t>& shipped) {
+  const std::vector<std::string> program = ImageStartCommand(df, model, shipped).Program();
+  if (program.empty()) return {};
+  if (IsPrivilegeDropTool(program[0])) return std::string(Basename(program[0]));
+  if (!IsEntrypointScript(program[0])) return {};
+  // setpriv and runuser come with util-linux everywhere, so only an installed tool tells that
+  // the script is the official images' `exec gosu user "$@"` kind.
+  for (std::size_t s : shipped) {
+    const model::Stage& stage = model.stages()[s];
+    for (std::size_t i = stage.begin + 1; i < stage.end && i < df.instructions.size(); ++i) {
+      const syntax::Instruction& inst = df.instructions[i];
+      if (inst.keyword != syntax::Keyword::kRun && inst.keyword != syntax::Keyword::kCopy &&
+          inst.keyword != syntax::Keyword::kAdd) {
+        continue;
+      }
+      for (std::string_view tool : {"gosu", "su-exec", "chpst", "s6-setuidgid"}) {
+        if (HasWord(inst.original, tool)) return std::string(tool);
+      }
+    }
+  }
+  return {};
+}
+
+std::string ServiceEvidence(const syntax::Dockerfile& df, const model::Model& model,
+                            const std::vector<std::size_t>& shipped) {
+  for (std::size_t s : shipped) {
+    const model::Stage& stage = model.stages()[s];
+    for (std::size_t i = stage.begin + 1; i < stage.end && i < df.instructions.size(); ++i) {
+      if (df.instructions[i].keyword == syntax::Keyword::kExpose) return "it exposes a port";
+    }
+  }
+  const StartCommand start = ImageStartCommand(df, model, shipped);
+  const std::vector<std::string> program = start.Program();
+  // Servers by program name, then `tool subcommand` forms.
+  static constexpr std::string_view kServers[] = {
+      "apache2-foreground", "apache2ctl", "caddy", "daphne", "envoy", "gunicorn", "haproxy",
+      "httpd", "httpd-foreground", "hypercorn", "lighttpd", "memcached", "mongod", "mysqld",
+      "mariadbd", "nginx", "php-fpm", "postgres", "puma", "rabbitmq-server", "redis-server",
+      "sshd", "supervisord", "traefik", "unicorn", "uvicorn", "uwsgi", "valkey-server",
+      "waitress-serve", "catalina.sh", "http-server", "grafana-server"};
+  if (!program.empty()) {
+    const std::string_view base = Basename(program[0]);
+    for (std::string_view server : kServers) {
+      if (base == server || (server == "php-fpm" && base.starts_with("php-fpm"))) {
+        return fmt::format("it starts `{}`", base);
+      }
+    }
+    for (std::size_t i = 1; i < program.size() && i < 3; ++i) {
+      const std::string_view w = program[i];
+      const std::string_view prev = Basename(program[i - 1]);
+      if ((w == "runserver" && prev == "manage.py") || (w == "run" && prev == "flask") ||
+          ((w == "server" || w == "s") && prev == "rails") || (w == "serve" && prev == "artisan") ||
+          (w == "start" && prev == "next")) {
+        return fmt::format("it starts `{} {}`", prev, w);
+      }
+    }
+    return {};
+  }
+  if (start.entrypoint_set || start.cmd_set) return {};
+  // No start command of its own: the base image's, when that is a well-known server image.
+  const model::Stage& root = model.stages()[shipped.front()];
+  if (root.base_kind != model::BaseKind::kImage) return {};
+  static constexpr std::string_view kServerImages[] = {
+      "docker.io/library/nginx",    "docker.io/library/httpd",     "docker.io/library/caddy",
+      "docker.io/library/traefik",  "docker.io/library/haproxy",   "docker.io/library/postgres",
+      "docker.io/library/mysql",    "docker.io/library/mariadb",   "docker.io/library/redis",
+      "docker.io/library/mongo",    "docker.io/library/rabbitmq",  "docker.io/library/memcached",
+      "docker.io/library/tomcat",   "docker.io/library/jetty",     "docker.io/nginxinc/nginx-unprivileged",
+      "docker.io/library/php"};
+  for (std::string_view image : kServerImages) {
+    if (root.image.name != image) continue;
+    // php's server variants only (`php:8.3-fpm`, `php:8.3-apache`).
+    if (image == "docker.io/library/php" && root.image.tag.find("fpm") == std::string::npos &&
+        root.image.tag.find("apache") == std::string::npos) {
+      continue;
+    }
+    return fmt::format("its base image `{}` runs a server", root.image.familiar);
+  }
+  return {};
+}
+
+}  // namespace shipshape::rules

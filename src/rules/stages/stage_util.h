@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.h"
 #include "rules/rule.h"
@@ -75,5 +76,44 @@ std::string_view DropQuotes(std::string_view text);
 /// `nobody` otherwise. None when that instruction ends in an unterminated heredoc: the line
 /// would become part of its body.
 std::optional<base::Fix> AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped);
+
+}  // namespace shipshape::rules
+
+namespace shipshape::rules {
+
+/// What the image starts: the ENTRYPOINT and CMD the shipped stages set last (an ENTRYPOINT
+/// clears a CMD not set before it in its stage, as BuildKit does). Exec-form elements as they
+/// are, shell-form text split at blanks; empty when the base image decides.
+struct StartCommand {
+  std::vector<std::string> entrypoint;
+  std::vector<std::string> cmd;
+  bool entrypoint_set = false;
+  bool cmd_set = false;
+
+  /// ENTRYPOINT then CMD, with init wrappers (`tini`, `dumb-init`, their options, `--`) and
+  /// `exec` dropped from the front: what the container's main process runs.
+  std::vector<std::string> Program() const;
+};
+
+/// The start command of the image whose stages are `shipped` (target last).
+StartCommand ImageStartCommand(const syntax::Dockerfile& df, const model::Model& model,
+                               const std::vector<std::size_t>& shipped);
+
+/// Tools that start a process as another user: gosu, su-exec, setpriv, runuser, chpst,
+/// s6-setuidgid.
+bool IsPrivilegeDropTool(std::string_view program);
+
+/// Whether the image is known to drop root at start: its start command runs through a
+/// privilege-drop tool, or its ENTRYPOINT is a shell script (`docker-entrypoint.sh`,
+/// `*.sh`, a name with `entrypoint`) and the shipped stages install such a tool (a word
+/// `gosu`, `su-exec`, `chpst` or `s6-setuidgid` in a RUN, COPY or ADD), the pattern the
+/// official images use. Returns the tool seen, or empty.
+std::string DropsPrivilegesAtStart(const syntax::Dockerfile& df, const model::Model& model,
+                                   const std::vector<std::size_t>& shipped);
+
+/// Why the image looks like a long-running service (EXPOSE in a shipped stage, a start command
+/// or a base image that runs a known server), or empty when it does not.
+std::string ServiceEvidence(const syntax::Dockerfile& df, const model::Model& model,
+                            const std::vector<std::size_t>& shipped);
 
 }  // namespace shipshape::rules
