@@ -336,7 +336,8 @@ TEST(ConfigEnv, ThresholdNoneAndInvalid) {
 }
 
 TEST(ConfigDocs, ExamplesParse) {
-  // docs/configuration.md: the `.shipshape.yaml` example and hadolint's example must load.
+  // docs/configuration.md: the presets snippet, the `.shipshape.yaml` example and hadolint's
+  // example must load.
   base::ReadResult doc = base::ReadFile(SHIPSHAPE_SOURCE_DIR "/docs/configuration.md");
   ASSERT_TRUE(doc.ok()) << doc.error;
   std::vector<std::string> blocks;
@@ -345,11 +346,18 @@ TEST(ConfigDocs, ExamplesParse) {
     const std::size_t start = at + 8;
     blocks.push_back(doc.text.substr(start, doc.text.find("```", start) - start));
   }
-  ASSERT_EQ(blocks.size(), 2u);
-  Result<Layer> own = Own(blocks[0]);
+  ASSERT_EQ(blocks.size(), 3u);
+  // The presets snippet.
+  Result<Layer> presets = Own(blocks[0]);
+  ASSERT_TRUE(presets) << Err(presets);
+  ASSERT_EQ(presets->extend_select.size(), 1u);
+  EXPECT_EQ(presets->extend_select[0].value, "hardened");
+  ASSERT_EQ(presets->ignore.size(), 1u);
+  EXPECT_EQ(presets->ignore[0].value, "SP508");
+  Result<Layer> own = Own(blocks[1]);
   ASSERT_TRUE(own) << Err(own);
   EXPECT_EQ(own->per_path.size(), 2u);
-  Result<Layer> hado = Hado(blocks[1]);
+  Result<Layer> hado = Hado(blocks[2]);
   ASSERT_TRUE(hado) << Err(hado);
   EXPECT_TRUE(hado->warnings.empty()) << hado->warnings[0].ToString();
   EXPECT_EQ(hado->severity.size(), 4u);
