@@ -431,10 +431,11 @@ std::string FormatBaseline(std::vector<BaselineEntry> entries) {
                                 kBaselineVersion, kTool);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const BaselineEntry& e = entries[i];
+    // An entry read without its (optional) line is written without one.
     fmt::format_to(std::back_inserter(out),
-                   "{}\n    {{\"path\": {}, \"code\": {}, \"line\": {}, \"fingerprint\": {}, "
-                   "\"message\": {}}}",
-                   i == 0 ? "" : ",", str(e.path), str(e.code), e.line, str(e.fingerprint),
+                   "{}\n    {{\"path\": {}, \"code\": {}, {}\"fingerprint\": {}, \"message\": {}}}",
+                   i == 0 ? "" : ",", str(e.path), str(e.code),
+                   e.line ? fmt::format("\"line\": {}, ", e.line) : "", str(e.fingerprint),
                    str(e.message));
   }
   out += entries.empty() ? "]\n}\n" : "\n  ]\n}\n";

@@ -32,7 +32,7 @@ struct BaselineEntry {
   std::string code;
   /// lint::Fingerprints of the finding with `path`: `hash:occurrence`.
   std::string fingerprint;
-  /// 1-based line when recorded (informational).
+  /// 1-based line when recorded (informational); 0: none (the key is optional).
   std::uint32_t line = 0;
   /// The message when recorded (informational).
   std::string message;

@@ -94,6 +94,22 @@ TEST(Baseline, WritesSortedStableText) {
   // The same findings in another order give the same bytes.
   std::reverse(entries.begin(), entries.end());
   EXPECT_EQ(FormatBaseline(entries), text);
+  // Optional keys left out by hand stay out when the entry is written again (as --write-baseline
+  // does with the entries of files it does not lint).
+  const std::string sparse =
+      R"({"version": 1, "tool": "shipshape", "findings": [{"path": "a", "code": "DL3008", )"
+      R"("fingerprint": "0123456789abcdef:1"}]})";
+  const BaselineRead read = ParseBaseline(sparse, "b.json", "/repo");
+  ASSERT_TRUE(read.ok()) << read.error->ToString();
+  const std::string rewritten = FormatBaseline(read.baseline.entries());
+  EXPECT_NE(
+      rewritten.find(R"({"path": "a", "code": "DL3008", "fingerprint": "0123456789abcdef:1", )"
+                     R"("message": ""})"),
+      std::string::npos)
+      << rewritten;
+  const BaselineRead again = ParseBaseline(rewritten, "b.json", "/repo");
+  ASSERT_TRUE(again.ok()) << again.error->ToString();
+  EXPECT_EQ(FormatBaseline(again.baseline.entries()), rewritten);
   // Nothing recorded is still a valid baseline.
   EXPECT_EQ(FormatBaseline({}),
             "{\n  \"version\": 1,\n  \"tool\": \"shipshape\",\n  \"findings\": []\n}\n");
