@@ -374,6 +374,14 @@ BaselineRead ParseBaseline(std::string_view text, const std::string& file, fs::p
     error.message = fmt::format("not valid JSON: {}", detail);
     out.error = std::move(error);
     return out;
+  } catch (const Json::exception& e) {
+    // Not a parse_error and without a position: a number too large for a double (`1e400`,
+    // out_of_range.406).
+    const std::string what = e.what();
+    out.error = BaselineError{
+        file, 0, 0,
+        fmt::format("not valid JSON: {}", what.substr(std::min(what.find("] ") + 2, what.size())))};
+    return out;
   }
   std::vector<BaselineEntry> entries;
   Validator validator(text, file);

@@ -248,6 +248,8 @@ TEST(BaselineParse, CorruptFilesAreErrorsWithPositions) {
       {"{\n  \"version\": 1,\n  \"tool\": \"shipshape\"\n  \"findings\": []\n}\n",
        "b.json:4:12: not valid JSON: syntax error while parsing object - unexpected string "
        "literal; expected '}'"},
+      // nlohmann reports this one as out_of_range, not parse_error, and without a position.
+      {R"({"version": 1e400})", "b.json: not valid JSON: number overflow parsing '1e400'"},
       {"[]",
        "b.json:1:1: expected an object with `version`, `tool` and `findings` (a shipshape "
        "baseline), got an array"},
