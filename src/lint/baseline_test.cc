@@ -1,5 +1,6 @@
 #include "lint/baseline.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
