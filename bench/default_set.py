@@ -10,6 +10,8 @@ counting files whose only failing finding is SP701, the codes that fail the rest
 numbers for the corpus as stored (flat, without .dockerignore files).
 
   python3 bench/default_set.py [shipshape binary] [shared dir] [extra lint flags...]
+  SHIPSHAPE_DEFAULTS_KEEP=DIR keeps both JSON reports there (tree.json, flat.json); file paths
+  in tree.json are repository/path as in manifest.tsv.
 """
 import collections
 import json
@@ -43,11 +45,14 @@ with open(os.path.join(corpus, "hadolint-2.15.1-findings.tsv")) as f:
 hadolint_passes = set(dockerfiles) - hadolint_fails
 
 
-def lint(paths, cwd):
+def lint(paths, cwd, keep=None):
     out = subprocess.run([binary, "lint", "-f", "json", "--shellcheck", "never", *extra, *paths],
                          cwd=cwd, capture_output=True, text=True)
     if out.returncode > 1:
         sys.exit(f"shipshape exited {out.returncode}: {out.stderr[:2000]}")
+    if keep:  # SHIPSHAPE_DEFAULTS_KEEP=DIR: the reports, to judge samples of the findings
+        with open(os.path.join(keep, f"{'tree' if cwd != corpus else 'flat'}.json"), "w") as f:
+            f.write(out.stdout)
     return json.loads(out.stdout)
 
 
@@ -95,12 +100,14 @@ try:
             dest = os.path.join(tree, repo, path)
             os.makedirs(os.path.dirname(dest), exist_ok=True)
             shutil.copyfile(os.path.join(corpus, "dockerignore", sha[:2], sha + ".dockerignore"), dest)
-    report("The corpus laid out as in its repositories", lint(sorted(where), tree),
+    keep = os.environ.get("SHIPSHAPE_DEFAULTS_KEEP")
+    report("The corpus laid out as in its repositories", lint(sorted(where), tree, keep),
            lambda p: where[os.path.normpath(p)])
 finally:
     shutil.rmtree(tree)
 
 # As stored: flat, no .dockerignore next to any file.
 flat = sorted(os.path.join("files", s[:2], s + ".Dockerfile") for s in dockerfiles)
-report("The corpus as stored (flat; no build contexts)", lint(flat, corpus),
+report("The corpus as stored (flat; no build contexts)",
+       lint(flat, corpus, os.environ.get("SHIPSHAPE_DEFAULTS_KEEP")),
        lambda p: os.path.basename(p).split(".")[0])

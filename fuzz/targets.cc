@@ -12,6 +12,7 @@
 #include "config/load.h"
 #include "context/dockerignore.h"
 #include "fix/fix.h"
+#include "lint/baseline.h"
 #include "lint/lint.h"
 #include "model/expand.h"
 #include "model/model.h"
@@ -140,6 +141,25 @@ int FuzzConfig(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int FuzzBaseline(const std::uint8_t* data, std::size_t size) {
+  const std::string text = Text(data, size);
+  const lint::BaselineRead read = lint::ParseBaseline(text, "b.json", "/repo");
+  if (!read.ok()) return 0;
+  const std::string written = lint::FormatBaseline(read.baseline.entries());
+  const lint::BaselineRead again = lint::ParseBaseline(written, "b.json", "/repo");
+  if (!again.ok()) {
+    Violated("a baseline written from one read does not read",
+             fmt::format("{}\n--- written:\n{}", again.error->ToString(), written));
+  }
+  if (again.baseline.entries().size() != read.baseline.entries().size()) {
+    Violated("writing and reading a baseline changes its number of entries", written);
+  }
+  if (lint::FormatBaseline(again.baseline.entries()) != written) {
+    Violated("writing a baseline read back gives other bytes", written);
+  }
+  return 0;
+}
+
 int FuzzDockerignore(const std::uint8_t* data, std::size_t size) {
   const std::string text = Text(data, size);
   const std::size_t nul = text.find('\0');
@@ -214,10 +234,9 @@ int FuzzFix(const std::uint8_t* data, std::size_t size) {
 
 std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
-      {"config", FuzzConfig}, {"dockerignore", FuzzDockerignore},
-      {"expand", FuzzExpand}, {"fix", FuzzFix},
-      {"lint", FuzzLint},     {"parse", FuzzParse},
-      {"shell", FuzzShell},
+      {"baseline", FuzzBaseline}, {"config", FuzzConfig}, {"dockerignore", FuzzDockerignore},
+      {"expand", FuzzExpand},     {"fix", FuzzFix},       {"lint", FuzzLint},
+      {"parse", FuzzParse},       {"shell", FuzzShell},
   };
   return kTargets;
 }

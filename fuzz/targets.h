@@ -21,6 +21,9 @@ int FuzzExpand(const std::uint8_t* data, std::size_t size);
 int FuzzShell(const std::uint8_t* data, std::size_t size);
 /// config::ParseConfig in both dialects (shipshape's YAML and .hadolint.yaml).
 int FuzzConfig(const std::uint8_t* data, std::size_t size);
+/// lint::ParseBaseline. Property: a baseline it accepts, written again with FormatBaseline,
+/// reads back to the same entries, and writing those gives the same bytes.
+int FuzzBaseline(const std::uint8_t* data, std::size_t size);
 /// context::Dockerignore::Parse on the bytes up to the first NUL, then Excludes on each line
 /// after it (as written and cleaned). Properties: `.` is never excluded, a path and its clean
 /// form agree, CleanPath is idempotent, and without `!` patterns a relative path that is
@@ -38,7 +41,8 @@ struct Target {
   TargetFn fn;
 };
 
-/// Every target by name (`parse`, `expand`, `shell`, `config`, `dockerignore`, `lint`, `fix`).
+/// Every target by name (`parse`, `expand`, `shell`, `config`, `baseline`, `dockerignore`,
+/// `lint`, `fix`).
 std::span<const Target> Targets();
 /// The target named `name`, or nullptr.
 TargetFn FindTarget(std::string_view name);

@@ -11,7 +11,7 @@ build=${1:?build dir}
 seconds=${2:?seconds}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(parse expand shell config dockerignore lint fix)
+((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix)
 out=build-fuzz
 shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 [[ -d $shared/corpus ]] || shared=/work/shared
@@ -53,6 +53,9 @@ seed() {
     config)
       while read -r f; do cp "$f" "$dir/seed-$((n++))"; done < <(
         find tests/cli/cases -type f \( -name '*.yaml' -o -name '*.yml' \) | sort) ;;
+    baseline)
+      while read -r f; do cp "$f" "$dir/seed-$((n++))"; done < <(
+        find tests/cli/cases -type f -name '*.json' | sort) ;;
   esac
   for f in tests/regressions/"$t"/*; do [[ -f $f ]] && cp "$f" "$dir/regression-$((n++))"; done
 }
@@ -65,6 +68,7 @@ for t in "${targets[@]}"; do
     parse | lint | fix) dict=fuzz/dockerfile.dict ;;
     expand | shell) dict=fuzz/shell.dict ;;
     config) dict=fuzz/yaml.dict ;;
+    baseline) dict=fuzz/json.dict ;;
     dockerignore) dict=fuzz/dockerignore.dict ;;
   esac
   seed "$t"

@@ -28,6 +28,7 @@
 #include "fix/diff.h"
 #include "fix/fix.h"
 #include "fix/write.h"
+#include "lint/baseline.h"
 #include "lint/discover.h"
 #include "lint/lint.h"
 #include "output/formats.h"
@@ -84,6 +85,8 @@ struct LintFlags {
   bool fix_only = false;
   /// With --fix-only (or --fix): exit 1 when something was fixed.
   bool exit_non_zero_on_fix = false;
+  /// Record every finding in this baseline file instead of reporting them.
+  std::optional<std::string> write_baseline;
   unsigned jobs = 0;
 };
 
@@ -110,6 +113,13 @@ struct Outcome {
   std::vector<shellcheck::Script> scripts;
   /// The result's part of each streamed report, formatted on the linting thread.
   std::vector<std::string> rendered;
+  /// Findings the baseline hid, and its entries for the file that no longer occur.
+  std::size_t baseline_hidden = 0;
+  std::size_t baseline_stale = 0;
+  /// With --write-baseline: the file's findings as baseline entries, and its syntax errors
+  /// (`path:line:col`), which are not recorded.
+  std::vector<lint::BaselineEntry> recorded;
+  std::vector<std::string> unrecorded;
 };
 
 /// Runs `work(i)` for every i < count on `jobs` threads.
@@ -134,7 +144,7 @@ void ForEach(std::size_t count, unsigned jobs, F work) {
 /// some scripts could not be checked.
 void LintAll(const std::vector<Input>& inputs, unsigned jobs,
              const std::string& shellcheck_binary, std::string& shellcheck_error,
-             const std::function<void(Outcome&)>& prepare,
+             const std::function<void(std::size_t, Outcome&)>& prepare,
              const std::function<void(std::size_t, Outcome&)>& emit) {
   std::vector<Outcome> outcomes(inputs.size());
   // Outcomes are handed to `emit` in input order as soon as all before them are done, then
@@ -143,7 +153,7 @@ void LintAll(const std::vector<Input>& inputs, unsigned jobs,
   std::size_t next_emit = 0;
   std::vector<char> done(inputs.size(), 0);
   auto finished = [&](std::size_t i) {
-    if (outcomes[i].result) prepare(outcomes[i]);
+    if (outcomes[i].result) prepare(i, outcomes[i]);
     std::lock_guard<std::mutex> lock(emit_mu);
     done[i] = 1;
     for (; next_emit < inputs.size() && done[next_emit]; ++next_emit) {
@@ -272,6 +282,91 @@ lint::FileResult LintOne(const Input& in, const lint::LintOptions& options, std:
   return lint::LintDockerfile(std::move(df), options, std::move(found));
 }
 
+/// A path as messages show it: relative to the current directory when it is under it (a
+/// config file's `baseline:` is resolved to an absolute path).
+std::string Shown(const std::string& path) {
+  const std::filesystem::path p(path);
+  if (!p.is_absolute()) return path;
+  std::error_code ec;
+  const std::filesystem::path rel = p.lexically_relative(std::filesystem::current_path(ec));
+  if (ec || rel.empty() || *rel.begin() == "..") return path;
+  return rel.string();
+}
+
+/// The baseline a run uses: the one read (--baseline, `baseline:`) to hide findings, or the
+/// one being written (--write-baseline) with what it held before.
+struct BaselineRun {
+  /// As messages show it.
+  std::string file;
+  std::filesystem::path dir;
+  /// Read mode: the baseline whose findings are hidden.
+  std::optional<lint::Baseline> hide;
+  /// Write mode: the file's bytes before (nullopt: it does not exist) and, when they were a
+  /// baseline, its entries (those of files outside the run are kept).
+  bool write = false;
+  std::optional<std::string> old_text;
+  std::optional<lint::Baseline> previous;
+  /// Each input's name in the baseline, and what the run looks at.
+  std::vector<std::string> keys;
+  std::optional<lint::BaselineScope> scope;
+};
+
+/// Opens the baseline of a run: reads the one to hide findings with, or, for --write-baseline,
+/// what the file to write holds. False (the error printed) when it cannot be used.
+bool OpenBaseline(const LintFlags& flags, const config::Settings& run, BaselineRun& b) {
+  if (flags.write_baseline) {
+    if (flags.diff || flags.fix_only) {
+      PrintError(
+          "--write-baseline records the findings that remain; it does not go with --diff "
+          "or --fix-only");
+      return false;
+    }
+    if (flags.write_baseline->empty()) {
+      PrintError("--write-baseline: expected a file name");
+      return false;
+    }
+    b.write = true;
+    b.file = *flags.write_baseline;
+    b.dir = lint::BaselineDir(b.file);
+    std::error_code ec;
+    if (!std::filesystem::exists(b.file, ec)) return true;
+    base::ReadResult old = base::ReadFile(b.file);
+    if (!old.ok()) {
+      PrintError(fmt::format("{}: cannot read the baseline: {}", b.file, old.error));
+      return false;
+    }
+    b.old_text = std::move(old.text);
+    // An empty file (`touch baseline.json`) is a new baseline; anything else must be one, so
+    // that its entries can be kept and a mistyped name (`--write-baseline Dockerfile`) does not
+    // overwrite some other file.
+    if (b.old_text->find_first_not_of(" \t\r\n") == std::string::npos) return true;
+    lint::BaselineRead r = lint::ParseBaseline(*b.old_text, b.file, b.dir);
+    if (!r.ok()) {
+      PrintError(
+          fmt::format("{}; --write-baseline replaces only a valid baseline (it keeps the "
+                      "entries of files it does not lint): fix the file or delete it",
+                      r.error->ToString()));
+      return false;
+    }
+    b.previous = std::move(r.baseline);
+    return true;
+  }
+  if (run.baseline.value.empty()) return true;
+  b.file = Shown(run.baseline.value);
+  lint::BaselineRead r = lint::ReadBaseline(b.file);
+  if (!r.ok()) {
+    std::string message = r.error->ToString();
+    if (run.baseline.origin.kind == config::Origin::Kind::kFile) {
+      message += fmt::format(" (the baseline named at {})", run.baseline.origin.Describe());
+    }
+    PrintError(message);
+    return false;
+  }
+  b.dir = r.baseline.dir();
+  b.hide = std::move(r.baseline);
+  return true;
+}
+
 int RunLint(const LintFlags& flags) {
   config::Result<config::Layer> cli = config::FromFlags(flags.settings);
   if (!cli) {
@@ -298,6 +393,8 @@ int RunLint(const LintFlags& flags) {
                                 ? std::string("shipshape: no configuration file; using defaults\n")
                                 : fmt::format("shipshape: configuration from {}\n", run->file));
   }
+  BaselineRun baseline;
+  if (!OpenBaseline(flags, *run, baseline)) return kExitError;
 
   bool tool_error = false;
   // Directories are searched for Dockerfiles; a file named on the command line is linted
@@ -379,6 +476,19 @@ int RunLint(const LintFlags& flags) {
   }
   std::stable_sort(inputs.begin(), inputs.end(),
                    [](const Input& a, const Input& b) { return a.name < b.name; });
+  if (baseline.write || baseline.hide) {
+    baseline.scope.emplace(baseline.dir);
+    for (const std::string& path : flags.paths) {
+      std::error_code ec;
+      if (path != "-" && std::filesystem::is_directory(path, ec)) {
+        baseline.scope->AddDirectory(path);
+      }
+    }
+    for (const Input& in : inputs) {
+      baseline.keys.push_back(lint::BaselinePath(baseline.dir, in.name));
+      baseline.scope->AddFile(baseline.keys.back());
+    }
+  }
   const unsigned jobs =
       flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Formats pair with --output files by position (as hadolint's -f/-o); the rest go to stdout,
@@ -408,9 +518,10 @@ int RunLint(const LintFlags& flags) {
     std::ofstream out;
     std::string pending;
   };
-  std::vector<Report> reports(formats.size());
+  // --write-baseline records the findings instead of reporting them.
+  std::vector<Report> reports(baseline.write ? 0 : formats.size());
   bool keep_results = false;
-  for (std::size_t i = 0; i < formats.size(); ++i) {
+  for (std::size_t i = 0; i < reports.size(); ++i) {
     Report& r = reports[i];
     r.format = formats[i];
     if (i < flags.outputs.size()) r.file = flags.outputs[i];
@@ -443,7 +554,23 @@ int RunLint(const LintFlags& flags) {
   std::string shellcheck_error;
   std::vector<lint::FileResult> results;
   bool failing = false;
-  auto prepare = [&](Outcome& o) {
+  std::size_t baseline_hidden = 0, baseline_stale = 0;
+  std::vector<lint::BaselineEntry> recorded;
+  auto prepare = [&](std::size_t i, Outcome& o) {
+    lint::FileResult& result = *o.result;
+    if (baseline.write) {
+      o.recorded = lint::Record(baseline.keys[i], result.dockerfile, result.diagnostics);
+      for (const base::Diagnostic& d : result.diagnostics) {
+        if (!d.code.empty()) continue;
+        const base::Position p = result.dockerfile.lines().PositionOf(d.range.begin);
+        o.unrecorded.push_back(fmt::format("{}:{}:{}", result.dockerfile.path(), p.line, p.column));
+      }
+    } else if (baseline.hide) {
+      // Before the exit code and the reports: they see only what the baseline lets through.
+      o.baseline_hidden =
+          baseline.hide->Filter(baseline.keys[i], result.dockerfile, result.diagnostics);
+      o.baseline_stale = baseline.hide->CountFor(baseline.keys[i]) - o.baseline_hidden;
+    }
     for (const Report& r : reports) {
       if (r.stream) o.rendered.push_back(r.stream->Render(*o.result));
     }
@@ -455,6 +582,15 @@ int RunLint(const LintFlags& flags) {
       return;
     }
     if (!o.result) return;
+    baseline_hidden += o.baseline_hidden;
+    baseline_stale += o.baseline_stale;
+    for (lint::BaselineEntry& e : o.recorded) recorded.push_back(std::move(e));
+    for (const std::string& at : o.unrecorded) {
+      WriteAll(STDERR_FILENO,
+               fmt::format("shipshape: warning: {}: syntax error not recorded in the baseline (a "
+                           "file BuildKit rejects is always reported)\n",
+                           at));
+    }
     for (const base::Diagnostic& d : o.result->diagnostics) {
       // Syntax errors always fail (unless --no-fail); findings at or above the threshold do.
       if (!inputs[i].no_fail && (d.code.empty() || Reaches(d.severity, inputs[i].threshold))) {
@@ -566,7 +702,7 @@ int RunLint(const LintFlags& flags) {
         }
         continue;
       }
-      if (o.result) prepare(o);
+      if (o.result) prepare(i, o);
       emit(i, o);
     }
     WriteAll(STDERR_FILENO,
@@ -590,10 +726,58 @@ int RunLint(const LintFlags& flags) {
     PrintError(fmt::format("ShellCheck: {}; some RUN scripts were not checked", shellcheck_error));
     tool_error = true;
   }
+  if (baseline.write) {
+    if (tool_error) {
+      PrintError(fmt::format("{}: baseline not written, as some files could not be linted",
+                             baseline.file));
+      return kExitError;
+    }
+    std::set<std::string_view> files;
+    for (const lint::BaselineEntry& e : recorded) files.insert(e.path);
+    const std::size_t count = recorded.size(), file_count = files.size();
+    std::size_t kept = 0;
+    if (baseline.previous) {
+      for (const lint::BaselineEntry& e : baseline.previous->entries()) {
+        if (baseline.scope->Contains(e.path)) continue;
+        recorded.push_back(e);
+        ++kept;
+      }
+    }
+    const std::string text = lint::FormatBaseline(std::move(recorded));
+    std::string error;
+    if (!baseline.old_text) {
+      error = fix::CreateExclusively(baseline.file, text);
+    } else if (*baseline.old_text != text) {
+      error = fix::WriteAtomically(baseline.file, *baseline.old_text, text);
+    }
+    if (!error.empty()) {
+      PrintError(error);
+      return kExitError;
+    }
+    WriteAll(
+        STDERR_FILENO,
+        fmt::format("shipshape: recorded {} finding{} of {} file{} in {}{}\n", count,
+                    count == 1 ? "" : "s", file_count, file_count == 1 ? "" : "s", baseline.file,
+                    kept ? fmt::format(" (and kept {} of files not linted now)", kept) : ""));
+    return fixed_any && flags.exit_non_zero_on_fix ? kExitFindings : kExitClean;
+  }
+  if (baseline.hide) {
+    // Entries of files this run would have linted but did not find (deleted, renamed, now
+    // ignored) no longer occur either.
+    const std::set<std::string_view> linted(baseline.keys.begin(), baseline.keys.end());
+    for (const lint::BaselineEntry& e : baseline.hide->entries()) {
+      if (!linted.contains(e.path) && baseline.scope->Contains(e.path)) ++baseline_stale;
+    }
+    const std::string note =
+        output::BaselineSummary(baseline.file, baseline_hidden, baseline_stale);
+    for (Report& r : reports) {
+      if (r.stream && !note.empty()) r.stream->AddNote(note);
+    }
+  }
   // The rule set: one line when every file had the same, else where to look.
   std::set<std::string> rule_sets;
   for (const Input& in : inputs) rule_sets.insert(in.rule_set);
-  const std::string note =
+  const std::string rule_set_note =
       rule_sets.size() == 1
           ? *rule_sets.begin()
           : fmt::format("Rules: {} configurations; `shipshape config --show PATH` shows a "
@@ -601,7 +785,7 @@ int RunLint(const LintFlags& flags) {
                         rule_sets.size());
   for (Report& r : reports) {
     if (r.stream) {
-      if (!rule_sets.empty()) r.stream->SetNote(note);
+      if (!rule_sets.empty()) r.stream->AddNote(rule_set_note + "\n");
       r.stream->Finish(r.pending);
     } else {
       output::WriteReport(r.format, r.pending, results, r.options);
@@ -807,6 +991,18 @@ int Main(int argc, char** argv) {
   lint->add_flag("--exit-non-zero-on-fix", lint_flags.exit_non_zero_on_fix,
                  "With --fix or --fix-only, exit 1 when a file was fixed, even if nothing "
                  "remains");
+  CLI::Option* baseline_option =
+      lint->add_option("--baseline", cf.baseline,
+                       "Do not report the findings recorded in this baseline file (made by "
+                       "--write-baseline); the summary counts those that no longer occur. A "
+                       "missing or invalid file is an error");
+  lint->add_flag("--no-baseline", cf.no_baseline,
+                 "Report every finding, even with `baseline:` in the configuration")
+      ->excludes(baseline_option);
+  lint->add_option("--write-baseline", lint_flags.write_baseline,
+                   "Record every finding in this baseline file (JSON, paths relative to its "
+                   "folder; entries of files not linted are kept) instead of reporting them; "
+                   "exit 0 unless there is an error");
 
   std::optional<std::string> show_config_file;
   std::string show_path = "-";

@@ -40,7 +40,7 @@ constexpr std::string_view kOwnKeys[] = {
     "failure-threshold", "no-fail",    "no-color",      "color",
     "format",         "trusted-registries", "label-schema", "strict-labels",
     "disable-ignore-pragma", "shellcheck", "context",   "target",
-    "per-path"};
+    "baseline",       "per-path"};
 constexpr std::string_view kPerPathKeys[] = {"paths", "select", "extend-select", "ignore",
                                              "severity"};
 constexpr std::string_view kHadolintKeys[] = {
@@ -419,6 +419,13 @@ class Parser {
         if (!Str(v, key, s)) return false;
         auto& slot = name == "context" ? layer_.context : layer_.target;
         slot = Sourced<std::string>{name == "context" ? Path(s) : s, OriginOf(v)};
+        return true;
+      }
+      if (name == "baseline") {
+        std::string s;
+        if (!Str(v, key, s)) return false;
+        if (s.empty()) return Error(v, key, "expected a file name, got an empty string");
+        layer_.baseline = Sourced<std::string>{Path(s), OriginOf(v)};
         return true;
       }
       if (name == "per-path") return PerPath(v, key);

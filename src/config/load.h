@@ -30,9 +30,9 @@ inline constexpr std::size_t kMaxYamlNodes = 100'000;
 /// Deeper nesting than this is refused (no config key nests more than four levels).
 inline constexpr int kMaxYamlDepth = 64;
 
-/// Parses config text. `path` names the file in origins and problems; relative `context` and
-/// `per-path` globs are taken from `base_dir` (the file's directory). An empty document (or one
-/// holding only comments) is an empty layer.
+/// Parses config text. `path` names the file in origins and problems; relative `context`,
+/// `baseline` and `per-path` globs are taken from `base_dir` (the file's directory). An empty
+/// document (or one holding only comments) is an empty layer.
 Result<Layer> ParseConfig(std::string_view path, std::string_view text, Dialect dialect,
                           const std::filesystem::path& base_dir);
 

@@ -41,6 +41,7 @@ disable-ignore-pragma: yes
 shellcheck: never
 context: build/ctx
 target: prod
+baseline: ci/shipshape-baseline.json
 per-path:
   - paths: "legacy/**"
     ignore: [DL3008]
@@ -76,6 +77,8 @@ per-path:
   EXPECT_EQ(l.shellcheck->value, ShellCheck::kNever);
   EXPECT_EQ(l.context->value, "/repo/build/ctx");  // relative to the file's directory
   EXPECT_EQ(l.target->value, "prod");
+  EXPECT_EQ(l.baseline->value, "/repo/ci/shipshape-baseline.json");  // relative to the file's
+  EXPECT_EQ(l.baseline->origin.Describe(), "/repo/.shipshape.yaml:19:11");
   ASSERT_EQ(l.per_path.size(), 2u);
   EXPECT_EQ(l.per_path[0].paths[0].value, "legacy/**");
   EXPECT_EQ(l.per_path[0].base_dir, "/repo");
@@ -118,6 +121,9 @@ TEST(ConfigOwnFile, ErrorsNameFileLineColumnAndKey) {
       {"label-schema: [a]\n", "label-schema: expected a mapping"},
       {"shellcheck: sometimes\n", "shellcheck: unknown value"},
       {"target: [a]\n", "target: expected a string, got a list"},
+      {"baseline: [a.json]\n", "1:11: baseline: expected a string, got a list"},
+      {"baseline: \"\"\n", "1:11: baseline: expected a file name, got an empty string"},
+      {"baseline-file: b.json\n", "unknown key `baseline-file`"},
       {"per-path: {paths: x}\n", "per-path: expected a list"},
       {"per-path:\n  - ignore: [DL3008]\n", "2:5: per-path[0]: `paths` is required"},
       {"per-path:\n  - paths: x\n    ignroe: [DL3008]\n",
@@ -240,6 +246,13 @@ TEST(ConfigHadolintFile, UnknownKeysAndCodesAreWarningsNotErrors) {
       << r->warnings[2].ToString();
   ASSERT_EQ(r->ignore.size(), 1u);
   EXPECT_EQ(r->ignore[0].value, "DL3007");
+  // hadolint has no baseline: the key is one of shipshape's, ignored with a warning.
+  Result<Layer> b = Hado("baseline: b.json\n");
+  ASSERT_TRUE(b) << Err(b);
+  EXPECT_FALSE(b->baseline);
+  ASSERT_EQ(b->warnings.size(), 1u);
+  EXPECT_NE(b->warnings[0].ToString().find("unknown hadolint key `baseline`"), std::string::npos)
+      << b->warnings[0].ToString();
 }
 
 TEST(ConfigHadolintFile, RealErrorsAreStillErrors) {

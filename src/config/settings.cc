@@ -170,6 +170,7 @@ Settings Resolve(std::span<const Layer> layers) {
     Take(s.shellcheck, layer.shellcheck);
     Take(s.context, layer.context);
     Take(s.target, layer.target);
+    Take(s.baseline, layer.baseline);
     s.per_path.insert(s.per_path.end(), layer.per_path.begin(), layer.per_path.end());
     if (!layer.file.empty()) {
       s.file = layer.file;
@@ -260,6 +261,7 @@ std::string Show(const Settings& s) {
   line("shellcheck", ShellCheckName(s.shellcheck.value), s.shellcheck.origin);
   line("context", Quote(s.context.value), s.context.origin);
   line("target", Quote(s.target.value), s.target.origin);
+  line("baseline", Quote(s.baseline.value), s.baseline.origin);
   if (s.per_path.empty()) line("per-path", "[]", Origin{});
   for (std::size_t i = 0; i < s.per_path.size(); ++i) {
     const PathOverride& o = s.per_path[i];
@@ -368,6 +370,11 @@ Result<Layer> FromFlags(const Flags& flags) {
   }
   if (flags.context) layer.context = {{*flags.context, Origin::CommandLine("--context")}};
   if (flags.target) layer.target = {{*flags.target, Origin::CommandLine("--target")}};
+  if (flags.baseline) {
+    if (flags.baseline->empty()) return bad("--baseline", "expected a file name");
+    layer.baseline = {{*flags.baseline, Origin::CommandLine("--baseline")}};
+  }
+  if (flags.no_baseline) layer.baseline = {{"", Origin::CommandLine("--no-baseline")}};
   return layer;
 }
 

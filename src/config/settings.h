@@ -134,6 +134,7 @@ struct Layer {
   std::optional<Sourced<ShellCheck>> shellcheck;
   std::optional<Sourced<std::string>> context;
   std::optional<Sourced<std::string>> target;
+  std::optional<Sourced<std::string>> baseline;
   std::vector<PathOverride> per_path;
   /// The config file this layer was read from (empty for other layers).
   std::string file;
@@ -165,6 +166,9 @@ struct Settings {
   Sourced<std::string> context;
   /// The build target stage; empty: the last stage.
   Sourced<std::string> target;
+  /// The baseline file (lint/baseline.h) whose findings are not reported; empty: none. From a
+  /// config file, relative to its directory.
+  Sourced<std::string> baseline;
   std::vector<PathOverride> per_path;
   /// The config file in use (empty: none).
   std::string file;
@@ -217,6 +221,10 @@ struct Flags {
   std::optional<std::string> shellcheck;
   std::optional<std::string> context;
   std::optional<std::string> target;
+  /// `--baseline FILE`.
+  std::optional<std::string> baseline;
+  /// `--no-baseline`: no baseline, whatever the config file says.
+  bool no_baseline = false;
 };
 
 /// Checks `flags` (selectors, levels, label specs) and turns them into the command-line layer.

@@ -135,6 +135,31 @@ TEST(ConfigFlags, ValidatesAndStampsOrigins) {
   EXPECT_FALSE(FromFlags(bad_format));
 }
 
+TEST(ConfigResolve, BaselineFromFileFlagOrNone) {
+  const Layer file = OwnLayer("baseline: ci/baseline.json\n");
+  const Layer none[] = {file};
+  Settings s = Resolve(none);
+  EXPECT_EQ(s.baseline.value, "/repo/ci/baseline.json");
+  EXPECT_EQ(s.baseline.origin.Describe(), "/repo/.shipshape.yaml:1:11");
+  Flags flag;
+  flag.baseline = "other.json";
+  const Layer with_flag[] = {file, Cli(flag)};
+  s = Resolve(with_flag);
+  EXPECT_EQ(s.baseline.value, "other.json");  // relative to the current directory
+  EXPECT_EQ(s.baseline.origin.Describe(), "command line --baseline");
+  Flags off;
+  off.no_baseline = true;
+  const Layer with_off[] = {file, Cli(off)};
+  s = Resolve(with_off);
+  EXPECT_EQ(s.baseline.value, "");
+  EXPECT_EQ(s.baseline.origin.Describe(), "command line --no-baseline");
+  Flags empty;
+  empty.baseline = "";
+  Result<Layer> r = FromFlags(empty);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().ToString(), "command line: --baseline: expected a file name");
+}
+
 TEST(ConfigOptionsFor, BuildsLintOptions) {
   const Layer file = OwnLayer(
       "select: [DL3]\nextend-select: [DL1001]\nignore: [DL3008]\nseverity: {DL3006: error}\n"
@@ -215,6 +240,7 @@ TEST(ConfigShow, EverySettingWithItsOrigin) {
             "shellcheck = auto  # default\n"
             "context = \"\"  # default\n"
             "target = \"\"  # default\n"
+            "baseline = \"\"  # default\n"
             "per-path[0].paths = legacy/**  # /repo/.shipshape.yaml:3:12\n"
             "per-path[0].ignore = DL3007  # /repo/.shipshape.yaml:4:14\n");
 }

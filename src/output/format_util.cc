@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 #include "base/utf8.h"
 #include "output/formats.h"
@@ -37,29 +35,6 @@ std::string RuleUrl(std::string_view code) {
   return fmt::format("{}{}.md", kRuleDocsBaseUrl, code);
 }
 
-std::string HashHex(const std::vector<std::string_view>& parts) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  auto mix = [&h](unsigned char c) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  };
-  for (std::string_view part : parts) {
-    for (char c : part) mix(static_cast<unsigned char>(c));
-    mix(0);
-  }
-  return fmt::format("{:016x}", h);
-}
-
-std::string_view LineText(const syntax::Dockerfile& df, std::uint32_t line) {
-  const std::string_view text = df.text();
-  const std::uint32_t start =
-      std::min<std::uint32_t>(df.lines().LineStart(line), static_cast<std::uint32_t>(text.size()));
-  std::string_view rest = text.substr(start);
-  std::string_view out = rest.substr(0, rest.find('\n'));
-  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
-  return out;
-}
-
 std::uint32_t GnuColumn(const syntax::Dockerfile& df, std::uint32_t offset) {
   const std::string_view text = df.text();
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
@@ -90,8 +65,9 @@ std::vector<Finding> Findings(const lint::FileResult& file) {
   const std::string_view text = df.text();
   std::vector<Finding> out;
   out.reserve(file.diagnostics.size());
-  std::map<std::tuple<std::string_view, std::string_view>, int> seen;
-  for (const base::Diagnostic& d : file.diagnostics) {
+  const std::vector<std::string> fingerprints = lint::Fingerprints(df, file.diagnostics, df.path());
+  for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+    const base::Diagnostic& d = file.diagnostics[i];
     Finding f;
     f.diagnostic = &d;
     f.syntax_error = d.code.empty();
@@ -108,9 +84,7 @@ std::vector<Finding> Findings(const lint::FileResult& file) {
     }
     f.trimmed = {std::min(d.range.begin, trimmed), std::max(trimmed, d.range.begin)};
     f.trimmed_end = df.lines().PositionOf(f.trimmed.end);
-    const std::string_view line = base::TrimSpace(LineText(df, f.begin.line));
-    const int occurrence = ++seen[{f.code, line}];
-    f.fingerprint = fmt::format("{}:{}", HashHex({f.code, df.path(), line}), occurrence);
+    f.fingerprint = fingerprints[i];
     out.push_back(std::move(f));
   }
   return out;

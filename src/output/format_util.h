@@ -10,13 +10,13 @@
 
 #include "base/diagnostic.h"
 #include "base/source.h"
+#include "lint/fingerprint.h"
 #include "lint/lint.h"
 #include "rules/rule.h"
 
 namespace shipshape::output {
 
-/// hadolint's code for a syntax error (a diagnostic with an empty code).
-inline constexpr std::string_view kSyntaxErrorCode = "DL1000";
+using lint::kSyntaxErrorCode;
 
 /// One diagnostic as the formats print it.
 struct Finding {
@@ -37,9 +37,9 @@ struct Finding {
   base::Position trimmed_end;
   /// The diagnostic's range with that end (and clamped to the text).
   base::Range trimmed;
-  /// `hash:occurrence`: a 16-hex-digit hash of the code, the path and the flagged line's
-  /// trimmed text, and the 1-based count of earlier identical triples in the file. It does not
-  /// change when lines are added above or below.
+  /// `hash:occurrence` (lint::Fingerprints with the reported path): a 16-hex-digit hash of the
+  /// code, the path and the flagged line's trimmed text, and the 1-based count of identical
+  /// findings so far in the file. It does not change when lines are added above or below.
   std::string fingerprint;
 };
 
@@ -49,11 +49,8 @@ std::vector<Finding> Findings(const lint::FileResult& file);
 /// The page of a rule code (kRuleDocsBaseUrl + CODE.md).
 std::string RuleUrl(std::string_view code);
 
-/// 64-bit FNV-1a over `parts`, each followed by a NUL byte, as 16 lower-case hex digits.
-std::string HashHex(const std::vector<std::string_view>& parts);
-
-/// The text of 1-based `line` without its line break.
-std::string_view LineText(const syntax::Dockerfile& df, std::uint32_t line);
+using lint::HashHex;
+using lint::LineText;
 
 /// Column of byte `offset` as the GNU standard counts it: 1-based, tab stops every 8 columns,
 /// every other code point one column.

@@ -43,9 +43,15 @@ class StreamWriter {
   /// Appends a part Render gave, files in report order.
   virtual void Append(const lint::FileResult& file, std::string_view rendered, std::string& out) = 0;
   void Add(const lint::FileResult& file, std::string& out) { Append(file, Render(file), out); }
+  /// A line (with its line break) for the end of the summary: what a baseline hid
+  /// (`BaselineSummary`), the rule set in force; only the tty format has a summary, the others
+  /// ignore it.
+  virtual void AddNote(std::string note) { (void)note; }
   virtual void Finish(std::string& out) = 0;
-  /// A line for the end of the report (tty: which rule set ran); formats for machines ignore it.
-  virtual void SetNote(std::string note) {}
 };
+
+/// The tty summary's line about a baseline: how many findings it hid and how many of its
+/// entries no longer occur (`stale`), with how to prune them; empty when both are 0.
+std::string BaselineSummary(std::string_view file, std::size_t hidden, std::size_t stale);
 
 }  // namespace shipshape::output

@@ -81,6 +81,39 @@ TEST(Output, TtyClean) {
   EXPECT_EQ(out, "No findings in 1 file.\n");
 }
 
+TEST(Output, TtyBaselineNotes) {
+  EXPECT_EQ(BaselineSummary("b.json", 0, 0), "");
+  EXPECT_EQ(BaselineSummary("b.json", 1, 0), "1 finding hidden by the baseline (b.json).\n");
+  EXPECT_EQ(BaselineSummary("b.json", 3, 2),
+            "3 findings hidden by the baseline (b.json); 2 recorded findings no longer occur: run "
+            "with `--write-baseline b.json` to prune them.\n");
+  EXPECT_EQ(BaselineSummary("b.json", 0, 1),
+            "1 recorded finding of the baseline (b.json) no longer occurs: run with "
+            "`--write-baseline b.json` to prune it.\n");
+  // The note ends the summary, after the fix counts; a clean run has it too.
+  std::unique_ptr<StreamWriter> w = StreamWriter::Make("tty", false);
+  std::string out;
+  for (const lint::FileResult& f : Files()) w->Add(f, out);
+  w->AddNote(BaselineSummary("b.json", 2, 0));
+  w->Finish(out);
+  EXPECT_TRUE(
+      out.ends_with("1 fixable with `--fix --unsafe-fixes`.\n"
+                    "2 findings hidden by the baseline (b.json).\n"))
+      << out;
+  w = StreamWriter::Make("tty", false);
+  out.clear();
+  w->Add({syntax::Parse("Dockerfile", "FROM alpine:3.20\n"), {}}, out);
+  w->AddNote(BaselineSummary("b.json", 2, 0));
+  w->Finish(out);
+  EXPECT_EQ(out, "No findings in 1 file.\n2 findings hidden by the baseline (b.json).\n");
+  // Other formats have no summary.
+  w = StreamWriter::Make("json", false);
+  out.clear();
+  w->AddNote("note\n");
+  w->Finish(out);
+  EXPECT_EQ(out.find("note"), std::string::npos);
+}
+
 TEST(Output, Json) {
   std::string out;
   WriteJson(out, Files());

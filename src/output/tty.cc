@@ -100,12 +100,12 @@ class TtyWriter final : public StreamWriter {
     return out;
   }
 
-  void SetNote(std::string note) override { note_ = std::move(note); }
+  void AddNote(std::string note) override { notes_.push_back(std::move(note)); }
 
   void Finish(std::string& out) override {
     if (files_ == 0) return;  // Nothing was read; the errors on stderr say why.
     Summary(out);
-    if (!note_.empty()) fmt::format_to(std::back_inserter(out), "{}\n", note_);
+    for (const std::string& note : notes_) out += note;
   }
 
  private:
@@ -142,12 +142,27 @@ class TtyWriter final : public StreamWriter {
   }
 
   bool color_;
-  std::string note_;
   std::size_t counts_[4] = {0, 0, 0, 0};
   std::size_t total_ = 0, safe_ = 0, unsafe_ = 0, files_with_ = 0, files_ = 0;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace
+
+std::string BaselineSummary(std::string_view file, std::size_t hidden, std::size_t stale) {
+  if (hidden == 0 && stale == 0) return {};
+  const std::string hid =
+      fmt::format("{} finding{} hidden by the baseline ({})", hidden, hidden == 1 ? "" : "s", file);
+  if (stale == 0) return hid + ".\n";
+  const std::string prune =
+      fmt::format("run with `--write-baseline {}` to prune {}", file, stale == 1 ? "it" : "them");
+  if (hidden == 0) {
+    return fmt::format("{} recorded finding{} of the baseline ({}) no longer occur{}: {}.\n", stale,
+                       stale == 1 ? "" : "s", file, stale == 1 ? "s" : "", prune);
+  }
+  return fmt::format("{}; {} recorded finding{} no longer occur{}: {}.\n", hid, stale,
+                     stale == 1 ? "" : "s", stale == 1 ? "s" : "", prune);
+}
 
 std::unique_ptr<StreamWriter> MakeTtyWriter(bool color) { return std::make_unique<TtyWriter>(color); }
 
