@@ -1,6 +1,7 @@
 #include "lint/lint.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "model/model.h"
 #include "rules/registry.h"
@@ -80,11 +81,28 @@ namespace {
 /// Syntax errors as diagnostics, then the rules' findings.
 void RunRulesOn(PartialResult& partial, const model::Model& model, const LintOptions& options) {
   const syntax::Dockerfile& df = partial.result.dockerfile;
+  // "no build stage in current context" once per file: a fragment's every instruction has it,
+  // and its instructions are linted all the same (as an implicit stage with an unknown base).
+  bool no_stage_reported = false;
   for (const syntax::SyntaxError& e : df.errors) {
+    if (e.no_stage && std::exchange(no_stage_reported, true)) continue;
     base::Diagnostic d;
     d.severity = base::Severity::kError;
     d.range = e.range;
     d.message = e.Text();
+    partial.result.diagnostics.push_back(std::move(d));
+  }
+  // Only ARGs and no FROM: the parser accepts it (`parse --dump` prints it), the build fails
+  // later, when it finds no stage. Said once, on the first ARG.
+  const std::vector<syntax::Instruction>& insts = df.instructions;
+  if (!insts.empty() && df.errors.empty() &&
+      std::all_of(insts.begin(), insts.end(), [](const syntax::Instruction& inst) {
+        return inst.keyword == syntax::Keyword::kArg;
+      })) {
+    base::Diagnostic d;
+    d.severity = base::Severity::kError;
+    d.range = insts.front().word.range;
+    d.message = "dockerfile contains no stages to build; expected a `FROM` instruction";
     partial.result.diagnostics.push_back(std::move(d));
   }
   std::vector<const rules::Rule*> experimental;

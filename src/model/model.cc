@@ -107,6 +107,13 @@ Resolved Model::Resolve(std::size_t index, std::string_view word) const {
   return r;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> Model::StageBodies() const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (implicit_) out.push_back(*implicit_);
+  for (const Stage& st : stages_) out.emplace_back(st.begin + 1, st.end);
+  return out;
+}
+
 std::optional<std::size_t> Model::StageOf(std::size_t index) const {
   return index < stage_of_.size() ? stage_of_[index] : std::nullopt;
 }
@@ -275,6 +282,8 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
   std::size_t next_pragma = 0;
 
   std::optional<std::size_t> current;
+  // Walking instructions before the first FROM that are not all ARGs (see below).
+  bool implicit = false;
   Scope stage_scope;
   std::vector<Scope> final_scopes;
   // The SHELL in force: BuildKit's default, replaced by SHELL, inherited by child stages.
@@ -293,7 +302,7 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
     while (next_pragma < shell_pragmas.size() &&
            shell_pragmas[next_pragma].first < inst.range.begin) {
       std::vector<std::string> pragma_shell = {shell_pragmas[next_pragma].second, "-c"};
-      if (current) {
+      if (current || implicit) {
         stage_shell = std::move(pragma_shell);
         stage_shell_set = true;
       } else {
@@ -303,6 +312,7 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       ++next_pragma;
     }
     if (inst.keyword == Keyword::kFrom) {
+      if (m.implicit_ && !current) m.implicit_->second = i;
       if (current) {
         if (m.scopes_truncated_at_) stage_scope = Scope();  // not followed any more
         final_scopes.push_back(stage_scope);
@@ -367,7 +377,26 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
       stage_changed = true;
       continue;
     }
-    if (!current) {
+    if (!current && !implicit && inst.keyword != Keyword::kArg) {
+      // An instruction before any FROM (a fragment, or a file BuildKit rejects): from here to
+      // the first FROM the instructions are read as an implicit stage whose base image is
+      // unknown (no Stage: StageOf is nullopt), seeing the ARGs declared so far, their own
+      // ARG, ENV and SHELL.
+      implicit = true;
+      m.implicit_ = {i, insts.size()};
+      stage_scope = m.global_;
+      if (!stage_scope.Find("PATH")) {
+        Variable path;
+        path.name = "PATH";
+        path.value = std::string(kDefaultPath);
+        path.source = VariableSource::kImage;
+        stage_scope.Set(std::move(path));
+      }
+      stage_changed = true;
+      stage_shell = default_shell;
+      stage_shell_set = default_shell_set;
+    }
+    if (!current && !implicit) {
       m.scope_of_[i] = snapshot(m.global_, global_changed);
       if (inst.keyword == Keyword::kArg && !m.scopes_truncated_at_) {
         apply_arg(inst, m.global_, true);

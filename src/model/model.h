@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/expand.h"
@@ -158,6 +159,14 @@ class Model {
 
   /// The stage holding instruction `index`, or nullopt before the first FROM.
   std::optional<std::size_t> StageOf(std::size_t index) const;
+  /// The instructions before the first FROM from the first one that is not an ARG: a fragment,
+  /// or a file BuildKit rejects. They are linted as an implicit stage whose base image is
+  /// unknown: it has no Stage (StageOf is nullopt, it is never the target nor shipped), its
+  /// scopes and SHELL are followed as a stage's. `{begin, end}` instruction indexes.
+  std::optional<std::pair<std::size_t, std::size_t>> ImplicitStage() const { return implicit_; }
+  /// The instruction ranges to walk stage by stage, `{first, end}`: each stage's instructions
+  /// after its FROM, and the implicit stage's, when there is one (first).
+  std::vector<std::pair<std::size_t, std::size_t>> StageBodies() const;
   /// The variables in force when instruction `index` runs (before its own effect). After a
   /// kMaxScopeBytes limit, the last scope recorded.
   const Scope& ScopeAt(std::size_t index) const { return scopes_[scope_of_.at(index)]; }
@@ -190,6 +199,7 @@ class Model {
   void AddLimit(base::Range range, std::string_view message);
 
   const syntax::Dockerfile* df_ = nullptr;
+  std::optional<std::pair<std::size_t, std::size_t>> implicit_;
   Scope global_;
   std::vector<Stage> stages_;
   /// Scope snapshots, and for each instruction the index of the one in force before it.

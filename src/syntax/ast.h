@@ -178,6 +178,10 @@ struct SyntaxError {
   /// carry the 0-based line).
   std::uint32_t buildkit_start_line = 0;
   std::uint32_t buildkit_end_line = 0;
+  /// "no build stage in current context": the instruction itself is well-formed, only not in a
+  /// stage (a fragment, or instructions before the first FROM). `lint` reports the first such
+  /// error of a file and still lints the instructions (RejectedInstructions leaves them out).
+  bool no_stage = false;
 
   /// The error exactly as BuildKit prints it (without location).
   std::string BuildKitText() const;
@@ -220,7 +224,8 @@ class Dockerfile {
   const SyntaxError* FirstBuildKitError() const;
   /// The directive named `name` (lower-case), if present.
   const Directive* FindDirective(std::string_view name) const;
-  /// For each instruction, whether a syntax error lies in it (BuildKit rejects it).
+  /// For each instruction, whether a syntax error lies in it (BuildKit rejects it); not for
+  /// "no build stage in current context" alone (the instruction is well-formed).
   std::vector<bool> RejectedInstructions() const;
 };
 

@@ -677,6 +677,7 @@ void CheckInstructions(Dockerfile& df) {
       e.layer = SyntaxError::Layer::kInstruction;
       e.range = inst.word.range;
       e.message = "no build stage in current context";
+      e.no_stage = true;
       e.buildkit_start_line = inst.start_line;
       e.buildkit_end_line = inst.end_line;
       errors.push_back(std::move(e));

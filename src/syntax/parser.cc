@@ -748,6 +748,7 @@ const Directive* Dockerfile::FindDirective(std::string_view name) const {
 std::vector<bool> Dockerfile::RejectedInstructions() const {
   std::vector<bool> rejected(instructions.size(), false);
   for (const SyntaxError& e : errors) {
+    if (e.no_stage) continue;  // well-formed, only outside a stage: linted as a fragment
     auto it = std::upper_bound(
         instructions.begin(), instructions.end(), e.range.begin,
         [](std::uint32_t offset, const Instruction& inst) { return offset < inst.range.begin; });

@@ -77,6 +77,21 @@ void Check(Context& ctx) {
   // WorkdirRelativePath judges only the first WORKDIR of a stage chain.
   std::vector<bool> final_seen(model.stages().size(), false);
   const bool buildkit = ctx.as_buildkit_check();
+  if (const auto implicit = model.ImplicitStage()) {
+    // A fragment: what ran before it is unknown, so its first WORKDIR is judged as a stage's.
+    std::optional<std::string> dir;
+    bool seen = false;
+    for (std::size_t i = implicit->first; i < implicit->second; ++i) {
+      const syntax::Instruction& inst = insts[i];
+      if (inst.keyword == syntax::Keyword::kWorkdir) {
+        dir = Visit(ctx, i, inst, false, dir, !buildkit || !seen);
+        seen = true;
+      } else if (!buildkit && inst.trigger &&
+                 inst.trigger->keyword == syntax::Keyword::kWorkdir) {
+        Visit(ctx, i, *inst.trigger, true, std::nullopt);
+      }
+    }
+  }
   for (const model::Stage& stage : model.stages()) {
     std::optional<std::string> dir;
     bool seen = false;

@@ -132,9 +132,9 @@ void Check(Context& ctx) {
   const model::Model& model = ctx.model();
   const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
   std::vector<Archive> archives;
-  for (const model::Stage& stage : model.stages()) {
+  for (const auto& [first, end] : model.StageBodies()) {
     archives.clear();
-    for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
+    for (std::size_t i = first; i < end; ++i) {
       const syntax::Instruction& inst = insts[i];
       if (inst.keyword == syntax::Keyword::kCopy) {
         Remember(ctx, i, inst, archives);

@@ -1,13 +1,24 @@
 // DL3061 instruction-before-from: an instruction other than ARG before the first FROM.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "rules/rule.h"
 
 namespace shipshape::rules {
 namespace {
 
 void Check(Context& ctx) {
-  for (const syntax::Instruction& inst : ctx.dockerfile().instructions) {
+  // A fragment (no FROM at all: a `Dockerfile.tail`, a snippet) is not misordered; its one
+  // "no build stage" error says what BuildKit would do, and its instructions are linted.
+  const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
+  if (std::none_of(insts.begin(), insts.end(), [](const syntax::Instruction& inst) {
+        return inst.keyword == syntax::Keyword::kFrom;
+      })) {
+    return;
+  }
+  for (const syntax::Instruction& inst : insts) {
     if (inst.keyword == syntax::Keyword::kFrom) return;
     if (inst.keyword == syntax::Keyword::kArg) continue;
     ctx.Report(inst.word.range,
@@ -28,7 +39,10 @@ extern const Rule kDL3061 = {
     .summary = "Invalid instruction order. Dockerfile must begin with `FROM`, `ARG` or comment",
     .doc = R"md(## What it does
 Flags every instruction before the first `FROM` other than `ARG` (comments and parser
-directives such as `# syntax=` are not instructions).
+directives such as `# syntax=` are not instructions), in a file that has a `FROM`. A fragment,
+a file with no `FROM` at all (a `Dockerfile.tail` appended to another file, a snippet), is not
+flagged: `lint` reports BuildKit's "no build stage in current context" once for it and lints
+its instructions as an implicit stage whose base image is unknown.
 
 ## Why is this bad?
 Before the first `FROM` there is no build stage for the instruction to act on: BuildKit
@@ -52,7 +66,8 @@ LABEL org.opencontainers.image.authors="team@example.com"
 There is no fix: where the instruction belongs (which stage) is for the author to decide.
 
 ## Differences from hadolint
-Same trigger and severity. The finding points at the instruction's keyword and names it.
+Same trigger and severity in a file with a `FROM`; hadolint also flags every instruction of a
+fragment. The finding points at the instruction's keyword and names it.
 )md",
     .onbuild = false,
     .on_file = Check,

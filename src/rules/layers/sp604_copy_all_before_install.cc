@@ -54,9 +54,9 @@ std::optional<std::string_view> InstallManifest(const shell::Command& c) {
 
 void Check(Context& ctx) {
   const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
-  for (const model::Stage& stage : ctx.model().stages()) {
+  for (const auto& [first, end] : ctx.model().StageBodies()) {
     std::optional<std::size_t> copy;
-    for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
+    for (std::size_t i = first; i < end; ++i) {
       const syntax::Instruction& inst = insts[i];
       if (!copy && CopiesContext(inst)) copy = i;
       if (!copy || inst.keyword != syntax::Keyword::kRun) continue;

@@ -33,10 +33,10 @@ void Report(Context& ctx, const Uses& uses) {
 void Check(Context& ctx) {
   const model::Model& model = ctx.model();
   const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
-  for (const model::Stage& stage : model.stages()) {
+  for (const auto& [first, end] : model.StageBodies()) {
     // ONBUILD triggers run in another build, with its own tools: they are judged apart.
     Uses uses, onbuild;
-    for (std::size_t i = stage.begin; i < stage.end && i < insts.size(); ++i) {
+    for (std::size_t i = first; i < end && i < insts.size(); ++i) {
       if (!IsRun(insts[i])) continue;
       Uses& into = insts[i].keyword == syntax::Keyword::kOnbuild ? onbuild : uses;
       for (const shell::Command& c : ctx.Shell(i).commands()) {

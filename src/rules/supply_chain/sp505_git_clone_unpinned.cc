@@ -43,9 +43,14 @@ void Check(Context& ctx, const shell::Command& cmd) {
     if (after && pins(c)) return;
     after = after || &c == &cmd;
   }
-  if (const std::optional<std::size_t> stage = ctx.stage(); stage && !ctx.in_onbuild()) {
+  const std::optional<std::size_t> stage = ctx.stage();
+  const auto implicit = ctx.model().ImplicitStage();
+  const bool in_implicit = !stage && implicit && ctx.index() >= implicit->first &&
+                           ctx.index() < implicit->second;
+  if ((stage || in_implicit) && !ctx.in_onbuild()) {
     const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
-    for (std::size_t j = ctx.index() + 1; j < ctx.model().stages()[*stage].end; ++j) {
+    const std::size_t stage_end = stage ? ctx.model().stages()[*stage].end : implicit->second;
+    for (std::size_t j = ctx.index() + 1; j < stage_end; ++j) {
       if (insts[j].keyword != syntax::Keyword::kRun) continue;
       for (const shell::Command& c : ctx.Shell(j).commands()) {
         if (pins(c)) return;

@@ -1,0 +1,3 @@
+FROM
+RUN apt-get install python
+USER root

@@ -1,0 +1,2 @@
+ONBUILD RUN apt-get install python
+ONBUILD COPY . /app

@@ -1,0 +1,4 @@
+# A LABEL-only fragment.
+# expect: DL3048 @7
+LABEL -bad=x
+LABEL org.opencontainers.image.title="ok"
