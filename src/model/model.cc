@@ -5,6 +5,7 @@
 
 #include "base/utf8.h"
 #include "model/mount.h"
+#include "model/os.h"
 
 namespace shipshape::model {
 namespace {
@@ -105,6 +106,11 @@ Resolved Model::Resolve(std::size_t index, std::string_view word) const {
   Resolved r = Resolve(ScopeAt(index), word);
   if (scopes_truncated_at_ && index >= *scopes_truncated_at_) r.known = false;
   return r;
+}
+
+bool Model::IsWindowsAt(std::size_t index) const {
+  if (const std::optional<std::size_t> s = StageOf(index)) return IsWindowsStage(*s);
+  return implicit_windows_;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> Model::StageBodies() const {
@@ -476,6 +482,46 @@ Model Model::Build(const syntax::Dockerfile& df, const ModelOptions& options) {
   if (!m.stages_.empty()) {
     m.target_ = options.target.empty() ? std::optional<std::size_t>(m.stages_.size() - 1)
                                        : m.FindStage(options.target);
+  }
+
+  // Windows or Linux, once per stage (model.h, IsWindowsStage).
+  auto own_signals = [&](std::size_t first, std::size_t end) {
+    for (std::size_t i = first; i < end && i < insts.size(); ++i) {
+      const Instruction& inst = insts[i];
+      // The shell in force: a SHELL before, or a `# hadolint shell=` pragma.
+      if (m.ShellSetAt(i)) {
+        if (const Os os = ShellOs(m.ShellAt(i)); os != Os::kUnknown) return os;
+      }
+      if (inst.keyword == Keyword::kShell && inst.json && !inst.args.empty()) {
+        std::vector<std::string> shell;
+        for (const syntax::Word& w : inst.args) shell.emplace_back(w.value);
+        if (const Os os = ShellOs(shell); os != Os::kUnknown) return os;
+      } else if (inst.keyword == Keyword::kWorkdir && !inst.args.empty()) {
+        if (IsWindowsPath(inst.args[0].value)) return Os::kWindows;
+      } else if ((inst.keyword == Keyword::kCopy || inst.keyword == Keyword::kAdd) &&
+                 inst.args.size() >= 2) {
+        if (IsWindowsPath(inst.args.back().value)) return Os::kWindows;
+      }
+    }
+    return Os::kUnknown;
+  };
+  const bool escape_says_windows = df.escape == '`';
+  m.windows_.assign(m.stages_.size(), false);
+  for (const Stage& st : m.stages_) {
+    Os os = st.platform.known ? PlatformOs(st.platform.value) : Os::kUnknown;
+    if (os == Os::kUnknown && st.base_stage && *st.base_stage < st.index) {
+      os = m.windows_[*st.base_stage] ? Os::kWindows : Os::kLinux;
+    }
+    if (os == Os::kUnknown && st.base_kind == BaseKind::kImage) os = ImageOs(st.image);
+    if (os == Os::kUnknown && st.base_kind == BaseKind::kScratch) os = Os::kLinux;
+    if (os == Os::kUnknown) os = own_signals(st.begin + 1, st.end);
+    m.windows_[st.index] = os == Os::kUnknown ? escape_says_windows : os == Os::kWindows;
+  }
+  if (m.implicit_) {
+    const Os os = own_signals(m.implicit_->first, m.implicit_->second);
+    m.implicit_windows_ = os == Os::kUnknown ? escape_says_windows : os == Os::kWindows;
+  } else {
+    m.implicit_windows_ = escape_says_windows;
   }
   return m;
 }

@@ -164,6 +164,19 @@ class Model {
   /// unknown: it has no Stage (StageOf is nullopt, it is never the target nor shipped), its
   /// scopes and SHELL are followed as a stage's. `{begin, end}` instruction indexes.
   std::optional<std::pair<std::size_t, std::size_t>> ImplicitStage() const { return implicit_; }
+  /// Whether stage `stage` builds a Windows image. One decision per stage, from (first that
+  /// says something) its `--platform`, the stage it is built FROM, its base image (os.h:
+  /// ImageOs; `scratch` is Linux), the shell of the stage (a SHELL or a `# hadolint shell=`
+  /// pragma: cmd, powershell / a POSIX shell), a Windows path in its WORKDIR or COPY/ADD
+  /// destinations; when none does, the escape directive: the backtick makes it Windows, else
+  /// Linux.
+  bool IsWindowsStage(std::size_t stage) const {
+    return stage < windows_.size() && windows_[stage];
+  }
+  /// The same for the stage holding instruction `index` (the implicit stage's decision before
+  /// the first FROM).
+  bool IsWindowsAt(std::size_t index) const;
+
   /// The instruction ranges to walk stage by stage, `{first, end}`: each stage's instructions
   /// after its FROM, and the implicit stage's, when there is one (first).
   std::vector<std::pair<std::size_t, std::size_t>> StageBodies() const;
@@ -200,6 +213,8 @@ class Model {
 
   const syntax::Dockerfile* df_ = nullptr;
   std::optional<std::pair<std::size_t, std::size_t>> implicit_;
+  std::vector<bool> windows_;
+  bool implicit_windows_ = false;
   Scope global_;
   std::vector<Stage> stages_;
   /// Scope snapshots, and for each instruction the index of the one in force before it.

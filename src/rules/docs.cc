@@ -115,6 +115,32 @@ std::string IndexPage() {
       "| SP7xx | runtime | what the shipped image runs as, exposes and contains |\n\n"
       "BuildKit's check names (`JSONArgsRecommended`, ...) are accepted wherever a code is.\n\n";
   out += PresetsSection();
+  out +=
+      "\n## Windows or Linux\n\n"
+      "Each stage is Windows or Linux, one decision that every rule, the shell model and "
+      "ShellCheck share. The first signal that says something decides: the stage's "
+      "`--platform`; the stage it is built `FROM`; its base image (Windows: Microsoft's "
+      "`mcr.microsoft.com/windows*`, `nanoserver*`, `servercore*` images, `-insider` ones "
+      "included, `microsoft/windowsservercore`, `microsoft/nanoserver`, any image with a Windows "
+      "tag such as `*-nanoserver-*`, `*windowsservercore*`, `ltsc2022` or `1809`, names ending in "
+      "`-windows` or starting with `windows-`; Linux: `scratch`, the distributions, distroless, "
+      "Chainguard, UBI and the official language and server images); its shell (a `cmd` or "
+      "`powershell` SHELL or `# hadolint shell=` pragma, or a POSIX one); a Windows path "
+      "(`C:\\app`) in its `WORKDIR` or `COPY`/`ADD` destinations; and only then the "
+      "``# escape=` `` directive (Windows with the backtick, else Linux). So a backtick-escape "
+      "file built on `debian` is Linux: its RUNs are POSIX shell, checked by the shell rules and "
+      "ShellCheck. A Windows stage without a SHELL runs `cmd /S /C`, which the shell rules and "
+      "ShellCheck leave alone; SP701, SP703 and DL3066 skip Windows images.\n"
+      "\n## Fragments\n\n"
+      "A file BuildKit would not build because it has no stage (a `Dockerfile.tail` appended to "
+      "another file, a snippet, instructions before the first `FROM`) gets BuildKit's error once "
+      "(`no build stage in current context`, or `dockerfile contains no stages to build` for "
+      "ARGs alone), and its instructions are linted as an implicit stage whose base image is "
+      "unknown: the rules about instructions and commands report as they would in a stage, "
+      "those that need the base image or what ran before (SP211, DL3045) treat it as unknown, "
+      "and those that judge the image that ships (SP701, SP704, SP705, DL3002, DL3057, DL3066, "
+      "...) say nothing: a fragment is not an image. `parse --dump` still rejects such files as "
+      "BuildKit does.\n";
   out += "\n| Code | Name | Severity | Fix | Summary |\n|---|---|---|---|---|\n";
   for (const Rule* r : AllRules()) {
     std::string severity(base::SeverityName(r->severity));

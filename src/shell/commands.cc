@@ -600,14 +600,9 @@ bool Command::IsSubcommand(std::initializer_list<std::string_view> names) const 
 Script ScriptOf(const model::Model& model, std::size_t index) {
   const syntax::Dockerfile& df = model.dockerfile();
   const syntax::Instruction& inst = df.instructions.at(index);
-  bool windows = df.escape == '`';
-  if (std::optional<std::size_t> s = model.StageOf(index)) {
-    const std::string& base = model.stages()[*s].base.value;
-    for (std::string_view marker : {"windows", "nanoserver", "servercore"}) {
-      if (base.find(marker) != std::string::npos) windows = true;
-    }
-  }
-  return BuildScript(df, inst, model.ShellAt(index), windows && !model.ShellSetAt(index));
+  // A Windows stage without a SHELL of its own runs `cmd /S /C` (the model's one decision).
+  return BuildScript(df, inst, model.ShellAt(index),
+                     model.IsWindowsAt(index) && !model.ShellSetAt(index));
 }
 
 Analysis Analysis::Analyze(const model::Model& model, std::size_t index) {

@@ -16,10 +16,7 @@ namespace {
 
 /// (file, line) of the RUNs that are not valid sh; each is explained in SHELL_CORPUS.md.
 const std::set<std::pair<std::string, std::uint32_t>> kKnownShellErrors = {
-    {"46b70ef2199efcde9f81924acd89eeae22b3e6b0", 33},
-    {"54f184820ff1d8f0d99c60a6acb5ba75681d570a", 41},
     {"b96600160865bbeab81c75f82c5e576611d073fd", 36},
-    {"f8d61185c104d7e4b83f300ce537447f8d4f3496", 32},
 };
 
 TEST(ShellCorpus, EveryRunAnalyses) {

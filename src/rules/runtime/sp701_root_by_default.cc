@@ -85,6 +85,17 @@ Prometheus and its exporters, Elasticsearch and Kibana, and Red Hat's UBI langua
 finding points at the target stage's `FROM`. Builder stages that only feed `COPY --from` are
 not judged. An image with a `USER` is left to DL3002, which flags a last `USER root`.
 
+Windows images are not judged: Windows containers run as `ContainerUser` (nanoserver) or
+`ContainerAdministrator` (servercore), accounts that `USER` in the Linux sense does not
+describe, and a `USER nobody` would fail there. Which stages are Windows is the model's one
+decision, shared with DL3066 and the shell rules (see [the index](index.md#windows-or-linux)):
+Microsoft's `mcr.microsoft.com/windows*`, `nanoserver*` and `servercore*` images (`-insider`
+ones included), `microsoft/windowsservercore` and `microsoft/nanoserver`, Windows tags
+(`*-nanoserver-*`, `*windowsservercore*`, `ltsc2022`, `1809`, ...), names ending in
+`-windows` or starting with `windows-`, `--platform windows/...`, a `cmd`/`powershell` SHELL,
+Windows paths in `WORKDIR` or `COPY` destinations, and, only when the base image says nothing,
+the backtick escape directive. A fragment (no `FROM`) is not an image and is not judged.
+
 An image that is known to drop root when it starts is not flagged either: its start command
 (ENTRYPOINT and CMD, through `tini`, `dumb-init` and `exec`) runs through `gosu`, `su-exec`,
 `setpriv`, `runuser`, `chpst` or `s6-setuidgid`; or its ENTRYPOINT is a shell script

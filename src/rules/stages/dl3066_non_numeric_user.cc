@@ -92,9 +92,9 @@ the last USER of the last stage); shipshape flags only the `USER` that decides w
 runs as. hadolint skips any `$VAR` that names an earlier ARG and flags ENV-based ones without
 looking; shipshape expands ARG and ENV values as BuildKit does (`USER ${APP_UID}` with
 `ARG APP_UID=10001` is fine, with `ENV APP_USER=app` it is flagged), and leaves alone a user
-that only the build decides. Windows images (a `windows/...`, `nanoserver` or
-`windowsservercore` base, `--platform windows/...`, or a `cmd`/`powershell` SHELL) are not
-flagged: Windows has no UIDs, its users are names such as `ContainerUser`.
+that only the build decides. Windows images are not flagged (Windows has no UIDs, its users
+are names such as `ContainerUser`), by the same decision SP701 and the shell rules use: see
+[the index](index.md#windows-or-linux).
 )md",
     .onbuild = false,
     .on_file = Check,

@@ -63,44 +63,8 @@ bool HasWindowsDrive(std::string_view path) {
          ((path[0] >= 'a' && path[0] <= 'z') || (path[0] >= 'A' && path[0] <= 'Z'));
 }
 
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
-
-bool WindowsImage(const model::Stage& stage) {
-  if (stage.platform.known && Lower(stage.platform.value).starts_with("windows")) return true;
-  if (stage.base_kind != model::BaseKind::kImage) return false;
-  const std::string name = Lower(stage.image.path);
-  const std::string tag = Lower(stage.image.tag);
-  return name.starts_with("windows/") || name.find("/windows/") != std::string::npos ||
-         name.ends_with("/nanoserver") || name.ends_with("/servercore") ||
-         tag.find("windowsservercore") != std::string::npos ||
-         tag.find("nanoserver") != std::string::npos;
-}
-
-bool WindowsShell(const std::vector<std::string>& shell) {
-  if (shell.empty()) return false;
-  const std::string exe = Lower(Basename(shell[0]));
-  return exe == "cmd" || exe == "cmd.exe" || exe == "powershell" || exe == "powershell.exe";
-}
-
-}  // namespace
-
 bool IsWindowsStage(const model::Model& model, std::size_t stage) {
-  // Each stage is built on an earlier one; the bound guards against anything else.
-  for (std::size_t hops = 0; stage < model.stages().size() && hops <= model.stages().size();
-       ++hops) {
-    const model::Stage& s = model.stages()[stage];
-    if (WindowsImage(s)) return true;
-    if (s.end > s.begin && WindowsShell(model.ShellAt(s.end - 1))) return true;
-    if (!s.base_stage) return false;
-    stage = *s.base_stage;
-  }
-  return false;
+  return model.IsWindowsStage(stage);
 }
 
 bool IsRootUser(std::string_view user) {

@@ -43,9 +43,8 @@ bool IsLiteral(std::string_view word);
 /// Whether `path` starts with a Windows drive (`C:`).
 bool HasWindowsDrive(std::string_view path);
 
-/// Whether stage `stage` builds a Windows image: it or a stage it is built FROM has a Windows
-/// base image (`mcr.microsoft.com/windows/...`, a `windowsservercore` or `nanoserver` tag,
-/// `--platform windows/...`), or its SHELL is `cmd` or `powershell`.
+/// Whether stage `stage` builds a Windows image: the model's one decision per stage
+/// (model::Model::IsWindowsStage), which the shell model and ShellCheck share.
 bool IsWindowsStage(const model::Model& model, std::size_t stage);
 
 /// Whether a USER value names the superuser: `root`, `0`, or either with a `:group`.
