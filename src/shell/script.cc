@@ -43,28 +43,28 @@ bool IsPosixShellName(std::string_view name) {
   return false;
 }
 
-/// Reads shell options from a command line (`-e`, `-eux`, `-o pipefail`, `-euxo pipefail`).
+/// Reads shell options from a command line (`-e`, `-eux`, `-o pipefail`, `-euxo pipefail`),
+/// as sh and bash read theirs: option words up to the first word that is not one (the script
+/// BuildKit appends comes after the SHELL's words), `-c` among them (`bash -c -o pipefail`, a
+/// cluster such as `-clo pipefail`: bash takes both), each `o` in a cluster taking the next
+/// word as an option name. Long options (`--login`) are skipped; `+o` and `+e` unset.
 void ReadOptions(std::span<const std::string> args, Script& script) {
   // `busybox sh -o pipefail -c`: the options follow the applet's name.
   const std::size_t first = !args.empty() && Basename(args[0]) == "busybox" ? 2 : 1;
   for (std::size_t i = first; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "-c" || a.empty() || a[0] != '-' || a == "--") break;
-    if (a == "-o" ||
-        (a.size() > 2 && a.back() == 'o' && a.find_first_not_of("-euxvfo") == std::string::npos)) {
-      if (a != "-o" && a.find('e') != std::string::npos) script.errexit = true;
-      if (i + 1 < args.size() && args[i + 1] == "pipefail") {
-        script.pipefail = true;
-        ++i;
-      } else if (i + 1 < args.size() && args[i + 1] == "errexit") {
-        script.errexit = true;
-        ++i;
-      }
-      continue;
+    if (a.size() < 2 || (a[0] != '-' && a[0] != '+') || a == "--" || a == "-") break;
+    if (a[0] == '-' && a[1] == '-') continue;  // --login, --norc, ...
+    const bool on = a[0] == '-';
+    std::size_t takes = 0;  // option names the cluster's `o`s take from the next words
+    for (std::size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 'e') script.errexit = on;
+      if (a[k] == 'o') ++takes;
     }
-    if (a.size() > 1 && a[1] != '-' && a.find('e') != std::string::npos &&
-        a.find_first_not_of("-euxvfhc") == std::string::npos) {
-      script.errexit = true;
+    for (; takes > 0 && i + 1 < args.size(); --takes) {
+      const std::string& name = args[++i];
+      if (name == "pipefail") script.pipefail = on;
+      if (name == "errexit") script.errexit = on;
     }
   }
 }

@@ -1,5 +1,8 @@
 // DL3015 apt-get-install-recommends: `apt-get install` without `--no-install-recommends`.
+#include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 #include "rules/packages/pinning.h"
 #include "rules/rule.h"
@@ -26,8 +29,76 @@ bool RecommendsOff(std::string_view option_value) {
   return false;
 }
 
+/// Whether `text` sets `APT::Install-Recommends` to false as apt's configuration files write it
+/// (`APT::Install-Recommends "false";`, also inside an `echo '...'` or with escaped quotes).
+bool ConfigTurnsRecommendsOff(std::string_view text) {
+  const std::string lower = Lower(text);
+  constexpr std::string_view kKey = "apt::install-recommends";
+  for (std::size_t at = lower.find(kKey); at != std::string::npos;
+       at = lower.find(kKey, at + 1)) {
+    std::size_t i = at + kKey.size();
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '"' ||
+                                lower[i] == '\'' || lower[i] == '\\')) {
+      ++i;
+    }
+    std::size_t end = i;
+    while (end < lower.size() && std::isalnum(static_cast<unsigned char>(lower[end]))) ++end;
+    const std::string_view value = std::string_view(lower).substr(i, end - i);
+    for (std::string_view f : {"false", "no", "0", "off", "disable", "without"}) {
+      if (value == f) return true;
+    }
+  }
+  return false;
+}
+
+/// Whether the stage (or a stage it is built FROM, or the implicit stage of a fragment) wrote
+/// `APT::Install-Recommends "false"` into apt's configuration before `cmd`: a COPY/ADD
+/// here-document into /etc/apt/, or a RUN that writes there (earlier, or earlier in this RUN).
+bool ConfiguredOff(Context& ctx, const shell::Command& cmd) {
+  if (ctx.in_onbuild()) return false;  // the downstream build's stage is unknown
+  const model::Model& model = ctx.model();
+  const std::vector<syntax::Instruction>& insts = ctx.dockerfile().instructions;
+  const std::string_view text = ctx.dockerfile().text();
+  auto writes_config = [&](std::size_t i, std::uint32_t before) {
+    const syntax::Instruction& inst = insts[i];
+    if (inst.keyword == syntax::Keyword::kCopy || inst.keyword == syntax::Keyword::kAdd) {
+      if (inst.args.empty() || !inst.args.back().value.starts_with("/etc/apt/")) return false;
+      for (const syntax::Heredoc& h : inst.heredocs) {
+        if (ConfigTurnsRecommendsOff(base::Slice(text, h.body))) return true;
+      }
+      return false;
+    }
+    if (inst.keyword != syntax::Keyword::kRun) return false;
+    const base::Range range{inst.range.begin, std::min(before, inst.range.end)};
+    const std::string_view run = base::Slice(text, range);
+    return run.find("/etc/apt/apt.conf") != std::string_view::npos &&
+           ConfigTurnsRecommendsOff(run);
+  };
+  const std::uint32_t here = cmd.range.begin;  // Dockerfile bytes
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // [first, end) to look at
+  if (const std::optional<std::size_t> s = ctx.stage()) {
+    std::optional<std::size_t> at = s;
+    for (std::size_t hops = 0; at && hops <= model.stages().size(); ++hops) {
+      const model::Stage& st = model.stages()[*at];
+      ranges.emplace_back(st.begin + 1, std::min(st.end, ctx.index() + 1));
+      at = st.base_kind == model::BaseKind::kStage && st.base_stage && *st.base_stage < *at
+               ? st.base_stage
+               : std::nullopt;
+    }
+  } else if (const auto implicit = model.ImplicitStage()) {
+    ranges.emplace_back(implicit->first, ctx.index() + 1);
+  }
+  for (const auto& [first, end] : ranges) {
+    for (std::size_t i = first; i < end && i < insts.size(); ++i) {
+      if (writes_config(i, i == ctx.index() ? here : insts[i].range.end)) return true;
+    }
+  }
+  return false;
+}
+
 void Check(Context& ctx, const shell::Command& cmd) {
   if (cmd.name != "apt-get" || !cmd.IsSubcommand({"install"})) return;
+  if (ConfiguredOff(ctx, cmd)) return;
   // An explicit `-o APT::Install-Recommends=true` wins over a flag put before it: no fix then.
   bool explicit_on = false;
   for (const shell::Option& o : cmd.options) {
@@ -60,7 +131,10 @@ extern const Rule kDL3015 = {
     .summary = "Avoid additional packages by specifying `--no-install-recommends`",
     .doc = R"md(## What it does
 Flags `apt-get install` without `--no-install-recommends` (or
-`-o APT::Install-Recommends=false`).
+`-o APT::Install-Recommends=false`), unless the stage (or a stage it is built `FROM`) has
+already written `APT::Install-Recommends "false";` into apt's configuration before it: a
+`COPY <<EOF /etc/apt/apt.conf.d/...` here-document, or a RUN that writes it under
+`/etc/apt/apt.conf*` (`echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norec`).
 
 ## Why is this bad?
 By default apt also installs the packages the requested ones merely recommend: documentation,

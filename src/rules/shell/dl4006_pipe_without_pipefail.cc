@@ -135,9 +135,16 @@ class Walker {
 
  private:
   void Node(const shell::Node& n, bool& pipefail, int depth) {
-    for (const shell::Redirect& r : n.redirects) Word(r.target, pipefail, depth);
-    for (const shell::Word& w : n.assignments) Word(w, pipefail, depth);
-    for (const shell::Word& w : n.words) Word(w, pipefail, depth);
+    // A command's status is its own: the status of a `$(...)` in its words, assignments or
+    // redirections is discarded (`[ -z "$(a | b)" ]`, `echo "$(a | b)"`, `export X=$(a | b)`),
+    // so pipefail changes nothing there. In a bare assignment (`X=$(a | b)`) the
+    // substitution's status is the command's, as bash gives it: those are checked.
+    const bool discarded = n.kind == shell::Node::Kind::kSimple && !n.words.empty();
+    if (!discarded) {
+      for (const shell::Redirect& r : n.redirects) Word(r.target, pipefail, depth);
+      for (const shell::Word& w : n.assignments) Word(w, pipefail, depth);
+      for (const shell::Word& w : n.words) Word(w, pipefail, depth);
+    }
     if (n.kind == shell::Node::Kind::kSimple) TrackSet(n, pipefail);
     bool copy = pipefail;
     bool& inner = n.kind == shell::Node::Kind::kSubshell ? copy : pipefail;
@@ -335,8 +342,12 @@ Flags a pipeline (`a | b`) in a RUN when the shell does not run with `-o pipefai
 command before the last `|` can fail. It points at the `|` after the first such command.
 
 The shell has `pipefail` when the `SHELL` in force (set in the stage or in the stage it is built
-`FROM`) passes `-o pipefail` to bash, zsh, ash or BusyBox sh, or when the script runs
-`set -o pipefail` (`set -euo pipefail`) before the pipeline. Commands that cannot fail in a way
+`FROM`) passes `-o pipefail` to bash, zsh, ash or BusyBox sh (in any spelling the shell takes:
+`-o pipefail`, `-eo pipefail`, `-c -o pipefail`, `-clo pipefail`), or when the script runs
+`set -o pipefail` (`set -euo pipefail`) before the pipeline. A pipeline inside a `$(...)` whose
+status the shell discards, an argument or assignment of a command (`[ -z "$(a | b)" ]`,
+`export V=$(a | b)`), is not flagged: pipefail changes nothing there. In a bare assignment
+(`V=$(a | b)`) the status is the command's, as in bash, so it is. Commands that cannot fail in a way
 that matters are not counted: `echo`, `printf`, `true`, `cat` copying a here-document, and
 `yes` (which always ends killed by the pipe closing, so pipefail would make `yes | cmd` fail).
 
