@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "base/file.h"
+#include "cli/version.h"
 #include "config/load.h"
 #include "config/lookup.h"
 #include "config/settings.h"
@@ -687,7 +688,7 @@ int RunRule(const std::string& code) {
 
 int Main(int argc, char** argv) {
   CLI::App app{"shipshape: a fast, exact Dockerfile linter, fixer and image auditor", "shipshape"};
-  app.set_version_flag("--version", std::string("shipshape ") + SHIPSHAPE_VERSION);
+  app.set_version_flag("--version", VersionText());
   app.require_subcommand(1);
   app.footer(
       "Without a command, `lint` is assumed: `shipshape Dockerfile` works as `hadolint "
