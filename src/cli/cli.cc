@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "base/file.h"
+#include "cli/generate.h"
 #include "cli/version.h"
 #include "config/load.h"
 #include "config/lookup.h"
@@ -821,12 +822,15 @@ int Main(int argc, char** argv) {
   CLI::App* rule_cmd = app.add_subcommand("rule", "Print a rule's documentation");
   rule_cmd->add_option("code", rule_code, "Rule code (DL3008) or name")->required();
 
+  GenerateFlags generate_flags;
+  CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags);
+
   // hadolint takes files directly: without a command, lint.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" ||
+                         first == "config" || first == "generate" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -859,6 +863,7 @@ int Main(int argc, char** argv) {
   if (parse->parsed()) return RunParseDump(parse_path);
   if (rules_cmd->parsed()) return RunRules(write_docs);
   if (rule_cmd->parsed()) return RunRule(rule_code);
+  if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
   return kExitError;
 }
 
