@@ -1,5 +1,5 @@
 # Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
-.PHONY: deps build run test test-sanitize test-clang fuzz fuzz-ci bench docs format clean
+.PHONY: deps build run test deb test-sanitize test-clang fuzz fuzz-ci bench docs format clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -22,6 +22,14 @@ run: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package, $(BUILD)/package/shipshape_<version>_<arch>.deb (cmake/packaging.cmake):
+# the binary (glibc shared, the rest static), its man page and completions, README, changelog
+# and copyright. `make test` checks it with lintian and runs it from an extracted root.
+deb: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS) --target shipshape shipshape_docs shipshape_doc_files
+	@cd $(BUILD) && cpack -G DEB >/dev/null
+	@ls $(BUILD)/package/*.deb
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, built with clang++.
 # -O1 with line tables is what ASan's reports need and builds a third faster than -O2 -g; the
