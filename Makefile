@@ -1,5 +1,5 @@
 # Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
-.PHONY: deps build run test deb test-sanitize test-clang fuzz fuzz-ci bench docs format clean
+.PHONY: deps build run test deb static test-sanitize test-clang fuzz fuzz-ci bench docs format clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -30,6 +30,13 @@ deb: deps $(BUILD)/build.ninja
 	@cmake --build $(BUILD) -j $(JOBS) --target shipshape shipshape_docs shipshape_doc_files
 	@cd $(BUILD) && cpack -G DEB >/dev/null
 	@ls $(BUILD)/package/*.deb
+
+# A fully static binary (no shared library at all, glibc included), build-static/shipshape:
+# it runs on any x86-64 Linux. The container image builds the same way.
+static: deps
+	@cmake -S . -B build-static -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHIPSHAPE_LINK=static \
+	  -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build build-static -j $(JOBS) --target shipshape
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, built with clang++.
 # -O1 with line tables is what ASan's reports need and builds a third faster than -O2 -g; the
@@ -84,4 +91,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf build build-sanitize build-clang build-bench build-fuzz
+	rm -rf build build-sanitize build-clang build-bench build-fuzz build-static
