@@ -1,5 +1,5 @@
 # Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
-.PHONY: deps build run test test-sanitize test-clang fuzz fuzz-ci bench docs format clean
+.PHONY: deps build run test deb static test-sanitize test-clang fuzz fuzz-ci bench docs format clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -14,14 +14,31 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# Lints the bundled example; findings (exit 1) are the point, a tool error (exit 2) fails.
-run: build
+# Builds only the binary (not the tests, the man page or the completions), then lints the
+# bundled example; findings (exit 1) are the point, a tool error (exit 2) fails.
+run: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS) --target shipshape
 	@echo "$$ shipshape lint examples/Dockerfile"
 	@$(BUILD)/shipshape lint examples/Dockerfile; rc=$$?; \
 	  echo "(exit $$rc: 0 = nothing found, 1 = findings, 2 = error)"; [ $$rc -le 1 ]
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package, $(BUILD)/package/shipshape_<version>_<arch>.deb (cmake/packaging.cmake):
+# the binary (glibc shared, the rest static), its man page and completions, README, changelog
+# and copyright. `make test` checks it with lintian and runs it from an extracted root.
+deb: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS) --target shipshape shipshape_docs shipshape_doc_files
+	@cd $(BUILD) && cpack -G DEB >/dev/null
+	@ls $(BUILD)/package/*.deb
+
+# A fully static binary (no shared library at all, glibc included), build-static/shipshape:
+# it runs on any x86-64 Linux. The container image builds the same way.
+static: deps
+	@cmake -S . -B build-static -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHIPSHAPE_LINK=static \
+	  -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build build-static -j $(JOBS) --target shipshape
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, built with clang++.
 # -O1 with line tables is what ASan's reports need and builds a third faster than -O2 -g; the
@@ -76,4 +93,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf build build-sanitize build-clang build-bench build-fuzz
+	rm -rf build build-sanitize build-clang build-bench build-fuzz build-static

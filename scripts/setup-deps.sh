@@ -12,6 +12,9 @@ packages=(
   libyaml-cpp-dev libjemalloc-dev
   libxml2-utils python3-jsonschema
   shellcheck
+  # The package test (tests/package): cpack's Depends (dpkg-shlibdeps, file), lintian, the man
+  # page check (man-db), and the shells whose completions it runs.
+  dpkg-dev file lintian man-db zsh fish
 )
 
 # `--bench`: also what bench/compare.sh measures with and against.

@@ -21,6 +21,8 @@
 #include <fmt/format.h>
 
 #include "base/file.h"
+#include "cli/generate.h"
+#include "cli/version.h"
 #include "config/load.h"
 #include "config/lookup.h"
 #include "config/settings.h"
@@ -884,7 +886,7 @@ int RunRule(const std::string& code) {
 
 int Main(int argc, char** argv) {
   CLI::App app{"shipshape: a fast, exact Dockerfile linter, fixer and image auditor", "shipshape"};
-  app.set_version_flag("--version", std::string("shipshape ") + SHIPSHAPE_VERSION);
+  app.set_version_flag("--version", VersionText());
   app.require_subcommand(1);
   app.footer(
       "Without a command, `lint` is assumed: `shipshape Dockerfile` works as `hadolint "
@@ -1029,12 +1031,15 @@ int Main(int argc, char** argv) {
   CLI::App* rule_cmd = app.add_subcommand("rule", "Print a rule's documentation");
   rule_cmd->add_option("code", rule_code, "Rule code (DL3008) or name")->required();
 
+  GenerateFlags generate_flags;
+  CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags);
+
   // hadolint takes files directly: without a command, lint.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" ||
+                         first == "config" || first == "generate" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -1067,6 +1072,7 @@ int Main(int argc, char** argv) {
   if (parse->parsed()) return RunParseDump(parse_path);
   if (rules_cmd->parsed()) return RunRules(write_docs);
   if (rule_cmd->parsed()) return RunRule(rule_code);
+  if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
   return kExitError;
 }
 
