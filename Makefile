@@ -1,5 +1,5 @@
 # Front door: `make run` and `make test` (see README.md). Everything else is a convenience.
-.PHONY: deps build run test deb static test-sanitize test-clang fuzz fuzz-ci bench docs format clean
+.PHONY: deps build run test deb install static test-sanitize test-clang fuzz fuzz-ci bench docs format clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -32,6 +32,12 @@ deb: deps $(BUILD)/build.ninja
 	@cmake --build $(BUILD) -j $(JOBS) --target shipshape shipshape_docs shipshape_doc_files
 	@cd $(BUILD) && cpack -G DEB >/dev/null
 	@ls $(BUILD)/package/*.deb
+
+# Installs the binary, man page, completions and docs under PREFIX (cmake --install, stripped).
+PREFIX ?= /usr/local
+install: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS) --target shipshape shipshape_docs shipshape_doc_files
+	@cmake --install $(BUILD) --strip --prefix $(PREFIX)
 
 # A fully static binary (no shared library at all, glibc included), build-static/shipshape:
 # it runs on any x86-64 Linux. The container image builds the same way.
