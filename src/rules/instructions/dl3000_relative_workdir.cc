@@ -77,11 +77,10 @@ void Check(Context& ctx) {
   // WorkdirRelativePath judges only the first WORKDIR of a stage chain.
   std::vector<bool> final_seen(model.stages().size(), false);
   const bool buildkit = ctx.as_buildkit_check();
-  if (const auto implicit = model.ImplicitStage()) {
-    // A fragment: what ran before it is unknown, so its first WORKDIR is judged as a stage's.
-    std::optional<std::string> dir;
-    bool seen = false;
-    for (std::size_t i = implicit->first; i < implicit->second; ++i) {
+  // The WORKDIRs of instructions [first, end), from working directory `dir`.
+  auto walk = [&](std::size_t first, std::size_t end, std::optional<std::string>& dir,
+                  bool& seen) {
+    for (std::size_t i = first; i < end; ++i) {
       const syntax::Instruction& inst = insts[i];
       if (inst.keyword == syntax::Keyword::kWorkdir) {
         dir = Visit(ctx, i, inst, false, dir, !buildkit || !seen);
@@ -91,6 +90,12 @@ void Check(Context& ctx) {
         Visit(ctx, i, *inst.trigger, true, std::nullopt);
       }
     }
+  };
+  if (const auto implicit = model.ImplicitStage()) {
+    // A fragment: what ran before it is unknown, so its first WORKDIR is judged as a stage's.
+    std::optional<std::string> dir;
+    bool seen = false;
+    walk(implicit->first, implicit->second, dir, seen);
   }
   for (const model::Stage& stage : model.stages()) {
     std::optional<std::string> dir;
@@ -101,16 +106,7 @@ void Check(Context& ctx) {
       dir = final_dir[*stage.base_stage];
       seen = final_seen[*stage.base_stage];
     }
-    for (std::size_t i = stage.begin + 1; i < stage.end; ++i) {
-      const syntax::Instruction& inst = insts[i];
-      if (inst.keyword == syntax::Keyword::kWorkdir) {
-        dir = Visit(ctx, i, inst, false, dir, !buildkit || !seen);
-        seen = true;
-      } else if (!buildkit && inst.trigger &&
-                 inst.trigger->keyword == syntax::Keyword::kWorkdir) {
-        Visit(ctx, i, *inst.trigger, true, std::nullopt);
-      }
-    }
+    walk(stage.begin + 1, stage.end, dir, seen);
     final_dir[stage.index] = std::move(dir);
     final_seen[stage.index] = seen;
   }
