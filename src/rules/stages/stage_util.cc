@@ -204,9 +204,6 @@ std::optional<base::Fix> AppendUserFix(Context& ctx, const std::vector<std::size
                    {{{end, end}, line}}};
 }
 
-}  // namespace shipshape::rules
-
-namespace shipshape::rules {
 namespace {
 
 /// Shell-form text split at blanks (enough to see which program starts: quoting aside, the

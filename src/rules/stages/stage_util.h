@@ -76,9 +76,6 @@ std::string_view DropQuotes(std::string_view text);
 /// would become part of its body.
 std::optional<base::Fix> AppendUserFix(Context& ctx, const std::vector<std::size_t>& shipped);
 
-}  // namespace shipshape::rules
-
-namespace shipshape::rules {
 
 /// What the image starts: the ENTRYPOINT and CMD the shipped stages set last (an ENTRYPOINT
 /// clears a CMD not set before it in its stage, as BuildKit does). Exec-form elements as they
