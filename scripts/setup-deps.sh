@@ -15,6 +15,13 @@ packages=(
   # The package test (tests/package): cpack's Depends (dpkg-shlibdeps, file), lintian, the man
   # page check (man-db), and the shells whose completions it runs.
   dpkg-dev file lintian man-db zsh fish
+  # `shipshape image`: tar and decompression (libarchive with gzip/zstd filters only), SHA-256
+  # (OpenSSL's libcrypto); its tests make real images offline with umoci, skopeo and buildah.
+  libarchive-dev libzstd-dev libssl-dev umoci skopeo buildah
+  # `shipshape pin`: HTTP (libcurl); its tests start Debian's registry on 127.0.0.1.
+  libcurl4-openssl-dev docker-registry
+  # The pre-commit hook definition is tested with pre-commit itself.
+  pre-commit
 )
 
 # `--bench`: also what bench/compare.sh measures with and against.
