@@ -214,9 +214,11 @@ void LintAll(const std::vector<Input>& inputs, unsigned jobs,
   std::size_t k = 0;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     for (const shellcheck::Script& s : outcomes[i].scripts) {
-      for (base::Diagnostic& d : shellcheck::ToDiagnostics(s, checked.comments[k++])) {
+      for (base::Diagnostic& d :
+           shellcheck::ToDiagnostics(s, checked.comments[k], checked.gave_up[k])) {
         found[i].push_back(std::move(d));
       }
+      ++k;
     }
     outcomes[i].scripts.clear();
   }
@@ -276,7 +278,8 @@ lint::FileResult LintOne(const Input& in, const lint::LintOptions& options, std:
       if (shellcheck_error.empty()) shellcheck_error = checked.error;
     }
     for (std::size_t i = 0; i < scripts.size(); ++i) {
-      for (base::Diagnostic& d : shellcheck::ToDiagnostics(scripts[i], checked.comments[i])) {
+      for (base::Diagnostic& d :
+           shellcheck::ToDiagnostics(scripts[i], checked.comments[i], checked.gave_up[i])) {
         found.push_back(std::move(d));
       }
     }

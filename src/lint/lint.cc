@@ -126,8 +126,14 @@ void FinishWith(PartialResult& partial, const model::Model& model, const LintOpt
   std::vector<base::Diagnostic>& findings = partial.findings;
   const syntax::Dockerfile& df = result.dockerfile;
   for (base::Diagnostic& d : shellcheck) {
-    if (!options.selection.EnabledCode(d.code, ShellCheckOnByDefault(d.code))) continue;
-    d.severity = options.selection.SeverityOfCode(d.code, d.severity);
+    // SP103 says where ShellCheck was not run or gave up; the rest are ShellCheck's own.
+    if (const rules::Rule* rule = rules::FindRule(d.code)) {
+      if (!options.selection.Enabled(*rule)) continue;
+      d.severity = options.selection.SeverityOf(*rule);
+    } else {
+      if (!options.selection.EnabledCode(d.code, ShellCheckOnByDefault(d.code))) continue;
+      d.severity = options.selection.SeverityOfCode(d.code, d.severity);
+    }
     findings.push_back(std::move(d));
   }
   // Suppressions, then the rules that judge them (they need to know what was suppressed).

@@ -158,6 +158,8 @@ struct ShellError {
 struct Tree {
   List root;
   std::vector<ShellError> errors;
+  /// Whether parsing stopped at the nesting limit (kMaxNesting); one of `errors` says where.
+  bool too_deep = false;
 };
 
 }  // namespace shipshape::shell

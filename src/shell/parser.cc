@@ -52,6 +52,7 @@ class Parser {
     tree.root.end = static_cast<std::uint32_t>(text_.size());
     FillHeredocBodies(tree.root);
     tree.errors = std::move(errors_);
+    tree.too_deep = too_deep_;
     return tree;
   }
 
@@ -305,6 +306,7 @@ class Parser {
     if (depth_ >= kMaxNesting) {
       Error(static_cast<std::uint32_t>(pos_), static_cast<std::uint32_t>(text_.size()),
             "commands nest too deeply");
+      too_deep_ = true;
       pos_ = text_.size();
       return nullptr;
     }
@@ -1151,6 +1153,7 @@ class Parser {
   std::shared_ptr<List> ParseNestedUntilParen(std::uint32_t open) {
     if (depth_ >= kMaxNesting) {
       Error(open, static_cast<std::uint32_t>(text_.size()), "substitutions nest too deeply");
+      too_deep_ = true;
       pos_ = text_.size();
       return std::make_shared<List>();
     }
@@ -1203,6 +1206,7 @@ class Parser {
     part.end = static_cast<std::uint32_t>(pos_);
     if (depth_ >= kMaxNesting) {
       Error(part.begin, part.end, "substitutions nest too deeply");
+      too_deep_ = true;
       part.sub = std::make_shared<List>();
       return part;
     }
@@ -1284,6 +1288,7 @@ class Parser {
   std::size_t pos_ = 0;
   int depth_ = 0;
   std::vector<ShellError> errors_;
+  bool too_deep_ = false;
   std::vector<PendingHeredoc> pending_;
   /// Here-document bodies by the offset of their redirection.
   std::map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> bodies_;

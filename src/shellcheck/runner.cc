@@ -1,13 +1,16 @@
 #include "shellcheck/runner.h"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -62,40 +65,97 @@ struct Batch {
   std::vector<std::size_t> scripts;  // indices into the scripts given to Run
 };
 
-/// Runs `argv`, returns its standard output, and its exit status or -1 when it did not exit
-/// normally; `error` says why it could not start.
-std::string RunProcess(std::vector<std::string> argv, const std::vector<std::string>& env_in,
-                       const fs::path& stderr_file, int& status, std::string& error) {
-  status = -1;
+/// How a ShellCheck process ended.
+struct ProcessResult {
+  std::string output;
+  /// Exit status; -1 when it did not exit normally (a signal, or it was killed).
+  int status = -1;
+  /// Killed at the deadline.
+  bool timed_out = false;
+  /// Why it could not start (empty when it ran).
+  std::string error;
+};
+
+/// Runs `argv` with its standard output captured, its standard error in `stderr_file`, no
+/// more than `memory` bytes of address space, and killed after `seconds`. fork/exec rather
+/// than posix_spawn, because the limit must be in place before ShellCheck's runtime starts
+/// (GHC reserves its heap's address space at start-up; a limit set later would not bound it).
+ProcessResult RunProcess(std::vector<std::string> argv, std::vector<std::string> env_in,
+                         const fs::path& stderr_file, double seconds, std::uint64_t memory) {
+  ProcessResult r;
   int out[2];
   if (pipe2(out, O_CLOEXEC) != 0) {
-    error = fmt::format("cannot create a pipe: {}", std::strerror(errno));
-    return {};
+    r.error = fmt::format("cannot create a pipe: {}", std::strerror(errno));
+    return r;
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  // Everything the child needs is made before fork: after it, only async-signal-safe calls.
   std::vector<char*> args = Pointers(argv);
-  std::vector<std::string> env_copy = env_in;
-  std::vector<char*> env = Pointers(env_copy);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  if (rc != 0) {
+  std::vector<char*> env = Pointers(env_in);
+  const std::string err_path = stderr_file.string();
+  rlimit limit{};
+  getrlimit(RLIMIT_AS, &limit);
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > memory) limit.rlim_cur = memory;
+  // exec's failure comes back through a close-on-exec pipe: nothing read means it ran.
+  int exec_error[2];
+  if (pipe2(exec_error, O_CLOEXEC) != 0) {
     close(out[0]);
-    error = fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
-    return {};
+    close(out[1]);
+    r.error = fmt::format("cannot create a pipe: {}", std::strerror(errno));
+    return r;
   }
-  std::string output;
+  const pid_t pid = fork();
+  if (pid < 0) {
+    for (int fd : {out[0], out[1], exec_error[0], exec_error[1]}) close(fd);
+    r.error = fmt::format("cannot run {}: {}", argv[0], std::strerror(errno));
+    return r;
+  }
+  if (pid == 0) {
+    const int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (in >= 0 && err >= 0 && dup2(in, STDIN_FILENO) >= 0 && dup2(out[1], STDOUT_FILENO) >= 0 &&
+        dup2(err, STDERR_FILENO) >= 0) {
+      setrlimit(RLIMIT_AS, &limit);
+      execve(args[0], args.data(), env.data());
+    }
+    const int e = errno;
+    (void)!write(exec_error[1], &e, sizeof e);
+    _exit(127);
+  }
+  close(exec_error[1]);
+  int child_errno = 0;
+  ssize_t got;
+  while ((got = read(exec_error[0], &child_errno, sizeof child_errno)) < 0 && errno == EINTR) {
+  }
+  close(exec_error[0]);
+  if (got == static_cast<ssize_t>(sizeof child_errno)) {
+    close(out[0]);
+    close(out[1]);
+    while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    r.error = fmt::format("cannot run {}: {}", argv[0], std::strerror(child_errno));
+    return r;
+  }
+  close(out[1]);
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(seconds));
   char buf[65536];
   for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0) {
+      kill(pid, SIGKILL);
+      r.timed_out = true;
+      break;
+    }
+    pollfd p{out[0], POLLIN, 0};
+    const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) continue;
     const ssize_t n = read(out[0], buf, sizeof buf);
     if (n > 0) {
-      output.append(buf, static_cast<std::size_t>(n));
+      r.output.append(buf, static_cast<std::size_t>(n));
     } else if (n == 0 || errno != EINTR) {
       break;
     }
@@ -104,8 +164,8 @@ std::string RunProcess(std::vector<std::string> argv, const std::vector<std::str
   int wstatus = 0;
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
-  if (WIFEXITED(wstatus)) status = WEXITSTATUS(wstatus);
-  return output;
+  if (WIFEXITED(wstatus)) r.status = WEXITSTATUS(wstatus);
+  return r;
 }
 
 std::string FirstLine(const fs::path& file) {
@@ -130,6 +190,15 @@ std::optional<fs::path> MakeTempDir(std::string& error) {
 }
 
 }  // namespace
+
+double RunOptions::DefaultTimeLimit() {
+  if (const char* v = std::getenv("SHIPSHAPE_SHELLCHECK_TIME_LIMIT")) {
+    char* end = nullptr;
+    const double seconds = std::strtod(v, &end);
+    if (end != v && *end == '\0' && seconds > 0 && seconds < 1e6) return seconds;
+  }
+  return kTimeLimit;
+}
 
 std::string FindShellCheck() {
   const char* path = std::getenv("PATH");
@@ -192,7 +261,11 @@ bool ParseJson1(std::string_view json, std::vector<std::pair<std::string, Commen
 RunResult Run(std::span<const Script* const> scripts, const RunOptions& options) {
   RunResult result;
   result.comments.resize(scripts.size());
-  if (scripts.empty()) return result;
+  result.gave_up.resize(scripts.size());
+  if (std::all_of(scripts.begin(), scripts.end(),
+                  [](const Script* s) { return !s->skipped.empty(); })) {
+    return result;
+  }
 
   std::string error;
   fs::path dir;
@@ -207,11 +280,16 @@ RunResult Run(std::span<const Script* const> scripts, const RunOptions& options)
   }
 
   // Batches of one dialect, small enough that both cores stay busy on small inputs.
-  const unsigned parallel = std::max(1u, options.parallel);
-  const std::size_t size = std::clamp<std::size_t>(
-      (scripts.size() + parallel * 4 - 1) / (parallel * 4), 1, kMaxBatch);
   std::map<std::string, std::vector<std::size_t>> by_dialect;
-  for (std::size_t i = 0; i < scripts.size(); ++i) by_dialect[scripts[i]->dialect].push_back(i);
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    if (!scripts[i]->skipped.empty()) continue;
+    by_dialect[scripts[i]->dialect].push_back(i);
+    ++checked;
+  }
+  const unsigned parallel = std::max(1u, options.parallel);
+  const std::size_t size =
+      std::clamp<std::size_t>((checked + parallel * 4 - 1) / (parallel * 4), 1, kMaxBatch);
   std::vector<Batch> batches;
   for (auto& [dialect, indices] : by_dialect) {
     for (std::size_t k = 0; k < indices.size(); k += size) {
@@ -225,14 +303,59 @@ RunResult Run(std::span<const Script* const> scripts, const RunOptions& options)
   const std::vector<std::string> env = ChildEnvironment();
   std::mutex mu;
   std::atomic<std::size_t> next{0};
+  auto fail = [&](const std::string& problem) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (result.error.empty()) result.error = problem;
+  };
+  // One ShellCheck process on `files` (script index -> file). Returns why it gave up (past
+  // the time limit or out of memory; the caller retries or reports), or empty.
+  auto check = [&](const std::string& dialect, const std::map<std::string, std::size_t>& files,
+                   std::size_t id) -> std::string {
+    std::vector<std::string> argv = {options.binary, "--norc", "--format=json1",
+                                     "--severity=style", "--shell=" + dialect};
+    for (const auto& [file, i] : files) argv.push_back(file);
+    const double seconds = options.time_limit +
+                           RunOptions::kBatchSecondsPerScript * static_cast<double>(files.size() - 1);
+    const fs::path err_file = dir / fmt::format("check-{}.err", id);
+    const ProcessResult p = RunProcess(std::move(argv), env, err_file, seconds, options.memory_limit);
+    const std::string detail = FirstLine(err_file);
+    std::error_code ec;
+    fs::remove(err_file, ec);
+    std::vector<std::pair<std::string, Comment>> comments;
+    if (p.timed_out) {
+      return fmt::format("ShellCheck gave up on this script: it was still running after {:g} s "
+                         "(SHIPSHAPE_SHELLCHECK_TIME_LIMIT sets the limit)",
+                         seconds);
+    }
+    // GHC's runtime exits with 251 when the heap cannot grow.
+    if (p.status == 251 || detail.find("out of memory") != std::string::npos) {
+      const std::uint64_t mib = options.memory_limit >> 20;
+      return fmt::format("ShellCheck gave up on this script: it ran out of the {} of memory "
+                         "shipshape allows it",
+                         mib % 1024 == 0 ? fmt::format("{} GiB", mib / 1024)
+                                         : fmt::format("{} MiB", mib));
+    }
+    if (!p.error.empty()) {
+      fail(p.error);
+    } else if ((p.status == 0 || p.status == 1) && ParseJson1(p.output, comments)) {
+      std::lock_guard<std::mutex> lock(mu);
+      for (auto& [file, comment] : comments) {
+        auto it = files.find(file);
+        if (it != files.end()) result.comments[it->second].push_back(std::move(comment));
+      }
+    } else {
+      fail(p.status < 0 ? fmt::format("{} did not finish normally", options.binary)
+                        : fmt::format("{} exited with status {}{}{}", options.binary, p.status,
+                                      detail.empty() ? "" : ": ", detail));
+    }
+    return {};
+  };
   auto work = [&] {
     for (std::size_t b; (b = next.fetch_add(1)) < batches.size();) {
       const Batch& batch = batches[b];
       std::error_code ec;
       const fs::path sub = dir / batch.dialect;
       fs::create_directories(sub, ec);
-      std::vector<std::string> argv = {options.binary, "--norc", "--format=json1",
-                                       "--severity=style", "--shell=" + batch.dialect};
       std::map<std::string, std::size_t> by_name;
       std::string problem;
       for (std::size_t i : batch.scripts) {
@@ -244,34 +367,27 @@ RunResult Run(std::span<const Script* const> scripts, const RunOptions& options)
           problem = fmt::format("cannot write {}", file.string());
           break;
         }
-        argv.push_back(file.string());
         by_name[file.string()] = i;
       }
-      int status = -1;
-      std::string output;
-      const fs::path err_file = dir / fmt::format("batch-{}.err", b);
-      if (problem.empty()) output = RunProcess(argv, env, err_file, status, problem);
-      std::vector<std::pair<std::string, Comment>> comments;
-      if (problem.empty() && (status == 0 || status == 1) && ParseJson1(output, comments)) {
-        std::lock_guard<std::mutex> lock(mu);
-        for (auto& [file, comment] : comments) {
-          auto it = by_name.find(file);
-          if (it != by_name.end()) result.comments[it->second].push_back(std::move(comment));
+      if (!problem.empty()) {
+        fail(problem);
+      } else if (std::string why = check(batch.dialect, by_name, b); !why.empty()) {
+        if (by_name.size() == 1) {
+          std::lock_guard<std::mutex> lock(mu);
+          result.gave_up[by_name.begin()->second] = std::move(why);
+        } else {
+          // Which script was it? Each alone, so that the others are still checked.
+          for (const auto& [file, i] : by_name) {
+            std::string alone = check(batch.dialect, {{file, i}}, batches.size() + i);
+            std::lock_guard<std::mutex> lock(mu);
+            result.comments[i].clear();
+            if (!alone.empty()) result.gave_up[i] = std::move(alone);
+          }
         }
-      } else {
-        if (problem.empty()) {
-          const std::string detail = FirstLine(err_file);
-          problem = status < 0 ? fmt::format("{} did not finish normally", options.binary)
-                               : fmt::format("{} exited with status {}{}{}", options.binary,
-                                             status, detail.empty() ? "" : ": ", detail);
-        }
-        std::lock_guard<std::mutex> lock(mu);
-        if (result.error.empty()) result.error = problem;
       }
       if (!keep) {
         for (const auto& [file, i] : by_name) fs::remove(file, ec);
       }
-      fs::remove(err_file, ec);
     }
   };
   std::vector<std::thread> threads;

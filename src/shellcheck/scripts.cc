@@ -1,11 +1,14 @@
 #include "shellcheck/scripts.h"
 
 #include <algorithm>
+
+#include <fmt/format.h>
 #include <set>
 #include <string_view>
 
 #include "base/utf8.h"
 #include "shell/commands.h"
+#include "shell/parser.h"
 
 namespace shipshape::shellcheck {
 namespace {
@@ -83,6 +86,11 @@ base::Severity SeverityOf(std::string_view level) {
   return base::Severity::kWarning;
 }
 
+/// Whether the shell parser stops at its nesting limit in `script` (SP103 reports it).
+bool TooDeep(std::string_view script) {
+  return shell::Parse(script).too_deep;
+}
+
 }  // namespace
 
 std::vector<Script> Collect(const model::Model& model) {
@@ -102,6 +110,26 @@ std::vector<Script> Collect(const model::Model& model) {
     script.dialect = DialectOf(s.dialect);
     if (script.dialect.empty()) continue;
     script.instruction = static_cast<std::uint32_t>(i);
+    script.range = inst.range;
+    // Past shipshape's own limits, ShellCheck would take minutes and gigabytes: the script
+    // goes on without its text, so that SP103 says it was not checked.
+    if (out.size() >= kMaxScriptsPerFile) {
+      script.skipped = fmt::format(
+          "ShellCheck was not run on this script: shipshape gives it the first {} RUN scripts "
+          "of a file",
+          kMaxScriptsPerFile);
+      out.push_back(std::move(script));
+      continue;
+    }
+    if (s.text.size() > kMaxScriptBytes) {
+      script.skipped = fmt::format(
+          "ShellCheck was not run on this script: it is {} KiB, more than the {} KiB shipshape "
+          "gives ShellCheck (ShellCheck's time and memory grow faster than its input)",
+          (s.text.size() + 1023) / 1024, kMaxScriptBytes / 1024);
+      out.push_back(std::move(script));
+      continue;
+    }
+    if (TooDeep(s.text)) continue;  // SP103 already says so, ShellCheck included
 
     // The names in scope. An ONBUILD trigger runs in a later build, where this file's ARGs
     // are gone but its ENVs are in the image.
@@ -137,8 +165,18 @@ std::vector<Script> Collect(const model::Model& model) {
 }
 
 std::vector<base::Diagnostic> ToDiagnostics(const Script& script,
-                                            const std::vector<Comment>& comments) {
+                                            const std::vector<Comment>& comments,
+                                            std::string_view gave_up) {
   std::vector<base::Diagnostic> out;
+  if (!script.skipped.empty() || !gave_up.empty()) {
+    base::Diagnostic d;
+    d.code = "SP103";
+    d.severity = base::Severity::kWarning;
+    d.range = script.range;
+    d.message = fmt::format("Not analysed further: {}",
+                            script.skipped.empty() ? gave_up : std::string_view(script.skipped));
+    out.push_back(std::move(d));
+  }
   const std::string_view text = script.text;
   const std::vector<std::uint32_t> starts = LineStarts(text);
   const std::uint32_t header_size = script.header_end - script.header_begin;

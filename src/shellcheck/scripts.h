@@ -29,7 +29,18 @@ struct Script {
   shell::SourceMap map;
   /// The instruction the script belongs to (for messages).
   std::uint32_t instruction = 0;
+  /// The instruction's bytes (where a finding about the whole script goes).
+  base::Range range;
+  /// Why ShellCheck is not run on this script (past one of the limits below); empty when it is.
+  std::string skipped;
 };
+
+/// What shipshape gives ShellCheck, so that its time and memory stay bounded: ShellCheck's
+/// grow faster than its input (a 16 KiB chain of `&&` takes it 4 s and 1.2 GB, 32 KiB 22 s and
+/// 4.9 GB), and the largest RUN script of the corpus is under 10 KiB.
+inline constexpr std::size_t kMaxScriptBytes = 64 * 1024;
+/// Scripts checked per file: the first ones (the corpus's largest file has 211 RUNs).
+inline constexpr std::size_t kMaxScriptsPerFile = 500;
 
 /// The scripts of every shell-form RUN and ONBUILD RUN that a POSIX shell ShellCheck knows
 /// runs (not exec form, not PowerShell, cmd, zsh or a heredoc with another interpreter's
@@ -55,8 +66,11 @@ struct Comment {
 /// `comments` on `script` as diagnostics at Dockerfile bytes (code `SC####`, severity from the
 /// level). Comments on the inserted line are dropped. A fix becomes an unsafe Fix when every
 /// replacement edits bytes copied verbatim from the Dockerfile and adds no line break;
-/// otherwise the finding has no fix.
+/// otherwise the finding has no fix. When ShellCheck was not run on the script
+/// (`script.skipped`) or gave up on it (`gave_up`, RunResult::gave_up), an SP103
+/// (analysis-limit) finding on the instruction says so.
 std::vector<base::Diagnostic> ToDiagnostics(const Script& script,
-                                            const std::vector<Comment>& comments);
+                                            const std::vector<Comment>& comments,
+                                            std::string_view gave_up = {});
 
 }  // namespace shipshape::shellcheck

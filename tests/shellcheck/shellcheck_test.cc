@@ -292,6 +292,131 @@ TEST(ShellCheck, AFailingShellCheckIsAnErrorNotACrash) {
   EXPECT_NE(result.error.find("cannot run"), std::string::npos) << result.error;
 }
 
+/// `FROM debian:12` and one RUN per script.
+std::string DockerfileOf(const std::vector<std::string>& scripts) {
+  std::string text = "FROM debian:12\n";
+  for (const std::string& s : scripts) text += "RUN " + s + "\n";
+  return text;
+}
+
+/// `true && true && ...`: ShellCheck's time and memory grow much faster than its length
+/// (1,000 `&&` take it 0.8 s and 280 MB, 2,000 take 4 s and 1.2 GB).
+std::string AndChain(int n) {
+  std::string s = "true";
+  for (int i = 0; i < n; ++i) s += " && true";
+  return s;
+}
+
+/// Runs ShellCheck on every script of `text` as one batch, with `run`'s limits.
+std::vector<base::Diagnostic> CheckInOneBatch(const std::string& text, RunOptions run,
+                                              RunResult* out = nullptr) {
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", text);
+  const std::vector<Script> scripts = lint::ShellCheckScripts(df, {});
+  std::vector<const Script*> pointers;
+  for (const Script& s : scripts) pointers.push_back(&s);
+  run.binary = Binary();
+  run.parallel = 1;
+  const RunResult result = shellcheck::Run(pointers, run);
+  EXPECT_EQ(result.error, "");
+  std::vector<base::Diagnostic> found;
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    for (base::Diagnostic& d : ToDiagnostics(scripts[i], result.comments[i], result.gave_up[i])) {
+      found.push_back(std::move(d));
+    }
+  }
+  if (out) *out = result;
+  return found;
+}
+
+std::string Codes(const std::vector<base::Diagnostic>& found) {
+  std::string codes;
+  for (const base::Diagnostic& d : found) codes += d.code + " ";
+  return codes;
+}
+
+TEST(ShellCheck, AScriptPastTheTimeLimitIsReportedAndTheRestOfItsBatchStillChecked) {
+  RunOptions run;
+  run.time_limit = 1;
+  RunResult result;
+  const std::vector<base::Diagnostic> found =
+      CheckInOneBatch(DockerfileOf({"echo $a", AndChain(3000), "echo $b"}), run, &result);
+  ASSERT_EQ(result.gave_up.size(), 3u);
+  EXPECT_EQ(result.gave_up[0], "");
+  EXPECT_NE(result.gave_up[1].find("ShellCheck gave up on this script"), std::string::npos)
+      << result.gave_up[1];
+  EXPECT_EQ(result.gave_up[2], "");
+  // The scripts before and after the slow one have ShellCheck's findings; the slow one SP103.
+  std::vector<std::pair<std::string, std::uint32_t>> seen;
+  for (const base::Diagnostic& d : found) {
+    if (d.code == "SP103" || d.code == "SC2154") seen.emplace_back(d.code, d.range.begin);
+  }
+  const std::uint32_t line2 = 15, line3 = line2 + 12, line4 = line3 + 4 + 8 * 3000 + 5;
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::uint32_t>>{
+                      {"SC2154", line2 + 9}, {"SP103", line3}, {"SC2154", line4 + 9}}))
+      << Codes(found);
+}
+
+TEST(ShellCheck, AScriptPastTheMemoryLimitIsReported) {
+  RunOptions run;
+  run.memory_limit = std::uint64_t{150} << 20;
+  RunResult result;
+  const std::vector<base::Diagnostic> found =
+      CheckInOneBatch(DockerfileOf({AndChain(1000), "echo $b"}), run, &result);
+  ASSERT_EQ(result.gave_up.size(), 2u);
+  EXPECT_NE(result.gave_up[0].find("ran out of the 150 MiB of memory"), std::string::npos)
+      << result.gave_up[0];
+  EXPECT_EQ(result.gave_up[1], "");
+  EXPECT_NE(Codes(found).find("SP103 SC2154"), std::string::npos) << Codes(found);
+}
+
+TEST(ShellCheck, ScriptsPastShipshapesLimitsAreNotGivenToShellCheck) {
+  // Larger than kMaxScriptBytes once BuildKit has joined the lines.
+  std::string big = "echo";
+  for (int i = 0; i < 70; ++i) big += " " + std::string(1000, 'a') + " \\\n";
+  big += " end";
+  std::string nested = "echo ";
+  for (int i = 0; i < 300; ++i) nested += "$(";
+  nested += "x";
+  for (int i = 0; i < 300; ++i) nested += ")";
+  std::vector<std::string> runs = {big, nested, "echo $x"};
+  for (std::size_t i = 0; i < kMaxScriptsPerFile; ++i) runs.push_back("echo " + std::to_string(i));
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", DockerfileOf(runs));
+  const std::vector<Script> scripts = lint::ShellCheckScripts(df, {});
+  // The nested one is left out (SP103 the rule says so); the big one and those past the
+  // count stay, without text, so that SP103 can say so.
+  ASSERT_EQ(scripts.size(), runs.size() - 1);
+  EXPECT_NE(scripts[0].skipped.find("it is 69 KiB, more than the 64 KiB"), std::string::npos)
+      << scripts[0].skipped;
+  EXPECT_EQ(scripts[1].skipped, "");
+  std::size_t skipped = 0;
+  for (const Script& s : scripts) skipped += !s.skipped.empty();
+  EXPECT_EQ(skipped, 1u + (runs.size() - 1) - kMaxScriptsPerFile);
+  EXPECT_NE(scripts.back().skipped.find("the first 500 RUN scripts"), std::string::npos)
+      << scripts.back().skipped;
+  const std::vector<base::Diagnostic> d = ToDiagnostics(scripts[0], {});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].code, "SP103");
+  EXPECT_EQ(d[0].range.begin, 15u);  // the RUN instruction
+  // Skipped scripts never reach the binary: with only those, nothing runs at all.
+  std::vector<const Script*> pointers = {&scripts[0], &scripts.back()};
+  RunOptions run;
+  run.binary = "/nonexistent/shellcheck";
+  const RunResult result = shellcheck::Run(pointers, run);
+  EXPECT_EQ(result.error, "");
+  EXPECT_EQ(result.gave_up, (std::vector<std::string>{"", ""}));
+}
+
+TEST(ShellCheck, TheTimeLimitComesFromTheEnvironment) {
+  setenv("SHIPSHAPE_SHELLCHECK_TIME_LIMIT", "2.5", 1);
+  EXPECT_EQ(RunOptions::DefaultTimeLimit(), 2.5);
+  for (const char* bad : {"", "0", "-1", "ten", "5s"}) {
+    setenv("SHIPSHAPE_SHELLCHECK_TIME_LIMIT", bad, 1);
+    EXPECT_EQ(RunOptions::DefaultTimeLimit(), RunOptions::kTimeLimit) << bad;
+  }
+  unsetenv("SHIPSHAPE_SHELLCHECK_TIME_LIMIT");
+  EXPECT_EQ(RunOptions::DefaultTimeLimit(), RunOptions::kTimeLimit);
+}
+
 TEST(ShellCheck, ParsesJson1) {
   std::vector<std::pair<std::string, Comment>> out;
   EXPECT_FALSE(ParseJson1("not json", out));
