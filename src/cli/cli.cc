@@ -76,6 +76,8 @@ struct LintFlags {
   /// The build context of every file linted (empty: each Dockerfile's folder; none for stdin).
   std::optional<std::string> context;
   bool no_respect_gitignore = false;
+  /// Print the files that would be linted and stop.
+  bool list_files = false;
   bool verbose = false;
   /// Apply fixes in place (standard input: print the fixed file).
   bool fix = false;
@@ -433,6 +435,12 @@ int RunLint(const LintFlags& flags) {
       return kExitError;
     }
     inputs[0].name = flags.file_path_in_report;
+  }
+  if (flags.list_files) {
+    std::string out;
+    for (const Input& in : inputs) fmt::format_to(std::back_inserter(out), "{}\n", in.name);
+    WriteAll(STDOUT_FILENO, out);
+    return tool_error ? kExitError : kExitClean;
   }
   bool shellcheck_required = false;
   context::ContextCache contexts;
@@ -975,6 +983,9 @@ int Main(int argc, char** argv) {
                    "folder; standard input has none unless given)");
   lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
                  "In directories, also lint Dockerfiles that .gitignore excludes");
+  lint->add_flag("--list-files", lint_flags.list_files,
+                 "Print the files that would be linted (directories searched as for linting), "
+                 "one per line, and lint nothing");
   lint->add_option("--shellcheck", cf.shellcheck,
                    "Check RUN scripts with ShellCheck: auto (when `shellcheck` is on PATH; the "
                    "default), always (an error without it) or never");

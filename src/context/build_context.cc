@@ -37,9 +37,9 @@ std::string Join(const std::string& dir, std::string_view name) {
 
 }  // namespace
 
-std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
-                                                       std::string_view dockerfile,
-                                                       bool guessed) {
+std::shared_ptr<const BuildContext> BuildContext::Open(
+    std::string dir, std::string_view dockerfile, bool guessed,
+    std::map<std::string, std::string>* parents) {
   std::shared_ptr<BuildContext> c(new BuildContext());
   c->dir_ = dir.empty() ? "." : std::move(dir);
   c->files_ = std::make_shared<Files>();
@@ -56,8 +56,17 @@ std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
   } else if (guessed) {
     std::error_code ec;
     std::filesystem::path at = std::filesystem::absolute(c->dir_, ec).lexically_normal();
+    if (at.has_relative_path() && at.filename().empty()) at = at.parent_path();  // "a/b/"
     struct stat st;
+    std::vector<std::string> searched;
     while (!ec && at.has_relative_path()) {
+      if (parents) {
+        if (auto it = parents->find(at.string()); it != parents->end()) {
+          c->parent_dockerignore_ = it->second;
+          break;
+        }
+        searched.push_back(at.string());
+      }
       if (::lstat((at / ".git").c_str(), &st) == 0) break;  // the repository root
       at = at.parent_path();
       if (::stat((at / ".dockerignore").c_str(), &st) == 0) {
@@ -65,6 +74,7 @@ std::shared_ptr<const BuildContext> BuildContext::Open(std::string dir,
         break;
       }
     }
+    for (std::string& d : searched) parents->emplace(std::move(d), c->parent_dockerignore_);
   }
   return c;
 }
@@ -183,7 +193,7 @@ std::shared_ptr<const BuildContext> ContextCache::Open(const std::string& dir,
   const std::string key = fmt::format("{}\n{}\n{}", dir, own, guessed ? 1 : 0);
   std::lock_guard<std::mutex> lock(mu_);
   std::shared_ptr<const BuildContext>& slot = contexts_[key];
-  if (!slot) slot = BuildContext::Open(dir, dockerfile, guessed);
+  if (!slot) slot = BuildContext::Open(dir, dockerfile, guessed, &parents_);
   if (!dockerfile.empty() && dockerfile != "-") slot->AddDockerfile(std::string(dockerfile));
   return slot;
 }

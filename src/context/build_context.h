@@ -20,8 +20,12 @@ class BuildContext {
   /// does, `<Dockerfile name>.dockerignore` beside the Dockerfile wins over `<dir>/.dockerignore`.
   /// `guessed`: nobody said the build uses this folder (the Dockerfile's own folder by default);
   /// then the folders above it, up to the repository root, are searched for a `.dockerignore`.
-  static std::shared_ptr<const BuildContext> Open(std::string dir, std::string_view dockerfile,
-                                                  bool guessed = false);
+  /// `parents`, when given, remembers the folders above already searched (by absolute path: the
+  /// `.dockerignore` the search from there found, or empty), so that Dockerfiles in many
+  /// folders of one repository search each folder once.
+  static std::shared_ptr<const BuildContext> Open(
+      std::string dir, std::string_view dockerfile, bool guessed = false,
+      std::map<std::string, std::string>* parents = nullptr);
 
   /// A context that exists only in memory (tests, rule docs): `files` are `/`-separated paths
   /// relative to it (a path implies its parent folders); `dockerignore`, when set, is the text
@@ -83,6 +87,7 @@ class ContextCache {
  private:
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const BuildContext>> contexts_;
+  std::map<std::string, std::string> parents_;
 };
 
 }  // namespace shipshape::context

@@ -73,6 +73,36 @@ TEST(BuildContext, AGuessedContextLooksForADockerignoreUpToTheRepositoryRoot) {
   fs::remove_all(dir);
 }
 
+TEST(BuildContext, TheSearchAboveRemembersEachFolderItLookedIn) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("shipshape-memo-{}", ::getpid());
+  fs::remove_all(dir);
+  Write(dir / "repo/.dockerignore", ".git\n");
+  fs::create_directories(dir / "repo/.git");
+  for (const char* d : {"repo/a/b", "repo/a/c", "repo/d", "repo/a/e/f"}) {
+    Write(dir / d / "Dockerfile", "FROM x\n");
+  }
+  std::map<std::string, std::string> parents;
+  const std::string found = (dir / "repo/.dockerignore").string();
+  EXPECT_EQ(BuildContext::Open((dir / "repo/a/b").string(), "", true, &parents)
+                ->parent_dockerignore(),
+            found);
+  EXPECT_EQ(parents.size(), 2u);  // repo/a/b and repo/a (its parent, repo, held the file)
+  EXPECT_EQ(parents[(dir / "repo/a").string()], found);
+  // Siblings stop at the folder already searched; what they find is the same.
+  for (const char* d : {"repo/a/c", "repo/d", "repo/a/e/f/"}) {
+    EXPECT_EQ(BuildContext::Open((dir / d).string(), "", true, &parents)->parent_dockerignore(),
+              found)
+        << d;
+  }
+  // Remembered: with the file gone, the same walk answers from memory; a fresh one does not.
+  fs::remove(dir / "repo/.dockerignore");
+  EXPECT_EQ(BuildContext::Open((dir / "repo/a/c").string(), "", true, &parents)
+                ->parent_dockerignore(),
+            found);
+  EXPECT_EQ(BuildContext::Open((dir / "repo/a/c").string(), "", true)->parent_dockerignore(), "");
+  fs::remove_all(dir);
+}
+
 TEST(BuildContext, TheCacheSharesAContextPerFolderAndDockerignore) {
   const fs::path dir = fs::temp_directory_path() / fmt::format("shipshape-cache-{}", ::getpid());
   fs::remove_all(dir);
