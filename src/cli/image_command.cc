@@ -53,7 +53,10 @@ std::string OneLine(std::string s, std::size_t width) {
   for (char& c : s) {
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';
   }
-  if (s.size() > width) s = s.substr(0, width - 3) + "...";
+  if (s.size() > width) {
+    s.resize(width - 3);
+    s.append("...");
+  }
   return s;
 }
 

@@ -42,7 +42,8 @@ std::string ImageNote(const base::Diagnostic& d, std::string_view file) {
     if (base::CountRunes(by) > 60) {
       std::size_t cut = 0;
       for (int n = 0; n < 57 && cut < by.size(); ++n) cut += base::DecodeRune(by, cut).width;
-      by = by.substr(0, cut) + "...";
+      by.resize(cut);
+      by.append("...");
     }
     parts.push_back(by.empty() ? fmt::format("layer {}", d.image->layer)
                                : fmt::format("layer {} `{}`", d.image->layer, by));

@@ -77,7 +77,10 @@ class TtyWriter final : public StreamWriter {
           for (char& c : by) {
             if (c == '\n' || c == '\t' || c == '\r') c = ' ';
           }
-          if (by.size() > 100) by = by.substr(0, 97) + "...";
+          if (by.size() > 100) {
+            by.resize(97);
+            by.append("...");
+          }
           where = by.empty() ? fmt::format("layer {}", d.image->layer)
                              : fmt::format("layer {}: {}", d.image->layer, by);
         } else {

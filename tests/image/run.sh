@@ -138,3 +138,103 @@ jq -e 'any(.[]; .code == "SP802" and .level == "warning")' $w/out.json > /dev/nu
 jq -e 'all(.[]; (.message | contains("hunter2") | not) and (.message | contains("ghp_0123") | not))' $w/out.json > /dev/null ||
   fail "a secret value is printed"
 expect_codes bad-large "SP812" -- --select SP812 $w/bad.oci  # no: < 1 GB and no base known
+
+# --- images made by buildah, converted by skopeo ---------------------------------------------
+B="buildah --storage-driver vfs --root $w/bstore --runroot $w/brun"
+X=$w/ctx; mkdir -p $X
+printf 'root:x:0:0:root:/root:/sbin/nologin\n' > $X/passwd
+printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\nFAKE\n-----END OPENSSH PRIVATE KEY-----\n' > $X/id_rsa
+c1=$($B from -q scratch)
+$B copy -q $c1 $X/passwd /etc/passwd > /dev/null
+$B copy -q $c1 $X/id_rsa /root/.ssh/id_rsa > /dev/null
+$B config --created-by "COPY id_rsa /root/.ssh/id_rsa # buildkit" $c1
+$B commit -q --format docker $c1 fx-base > /dev/null
+c2=$($B from -q fx-base)
+mnt=$($B mount $c2); rm "$mnt/root/.ssh/id_rsa"; $B umount $c2 > /dev/null
+$B config --user 1000 --env GH_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB --port 8080 \
+  --created-by "RUN /bin/sh -c rm /root/.ssh/id_rsa # buildkit" $c2
+$B commit -q --format docker $c2 fx-app > /dev/null
+$B push -q fx-app oci-archive:$w/bh.oci.tar
+$B push -q --compression-format zstd fx-app oci-archive:$w/bh-zstd.oci.tar
+$B push -q fx-app docker-archive:$w/bh.docker.tar:fx/app:latest
+skopeo copy -q oci-archive:$w/bh.oci.tar docker-archive:$w/bh-skopeo.docker.tar:fx/app:latest
+skopeo copy -q oci-archive:$w/bh.oci.tar oci:$w/bh-layout:latest
+# The OCI conversions drop the health check and keep the rest: no USER root, the token in Env,
+# the port without a health check, the deleted key still in layer 0, dive's efficiency.
+for input in $w/bh.oci.tar $w/bh-zstd.oci.tar $w/bh.docker.tar $w/bh-skopeo.docker.tar $w/bh-layout; do
+  expect_codes "$(basename $input)" "SP802 SP803 SP806 SP810" -- "$input"
+  expect_finding "$input" SP806 /root/.ssh/id_rsa "still ships it"
+done
+rc=0; "$bin" image -f json - < $w/bh.docker.tar > $w/out.json 2> $w/err.txt || rc=$?
+[[ $(codes) == "SP802 SP803 SP806 SP810" ]] || fail "buildah stdin: $(codes) $(cat $w/err.txt)"
+# --dockerfile: the layer's finding points at the instruction that made the layer.
+printf 'FROM scratch\nCOPY passwd /etc/passwd\nCOPY id_rsa /root/.ssh/id_rsa\nRUN rm /root/.ssh/id_rsa\nUSER 1000\n' > $w/Dockerfile
+rc=0; "$bin" image -f sarif --dockerfile $w/Dockerfile $w/bh.oci.tar > $w/out.sarif || rc=$?
+jq -e '.runs[0].results | any(.ruleId == "SP806" and .locations[0].physicalLocation.artifactLocation.uri == "'"${w#/}"'/Dockerfile" or (.ruleId == "SP806" and (.locations[0].physicalLocation.artifactLocation.uri | endswith("/Dockerfile")) and .locations[0].physicalLocation.region.startLine == 3))' \
+  $w/out.sarif > /dev/null || fail "--dockerfile: SP806 does not point at line 3 of the Dockerfile"
+# Every format carries the image findings.
+for f in tty json sarif checkstyle codeclimate gitlab_codeclimate gnu junit github sonarqube codacy; do
+  rc=0; "$bin" image -f $f $w/bh.oci.tar > $w/out.$f 2> $w/err.txt || rc=$?
+  [[ $rc == 1 ]] || fail "format $f: exit $rc $(cat $w/err.txt)"
+  grep -q "root/.ssh/id_rsa" $w/out.$f || fail "format $f: no image path"
+  grep -q "SP806" $w/out.$f || fail "format $f: no SP806"
+done
+grep -q "efficiency" $w/out.tty || fail "tty: no layer table"
+
+# --- multi-platform index and --platform ------------------------------------------------------
+M=$w/multi; mkdir -p $M/l; echo hello > $M/l/hello.txt
+for arch in amd64 arm64; do
+  jq -n --arg a $arch '{architecture:$a,os:"linux",config:{User:"1000"},history:[{created_by:"COPY hello.txt /"}]}' > $M/$arch.json
+  "$here/mkoci.sh" $M/$arch $M/$arch.json $M/l:gzip > /dev/null
+done
+mkdir -p $w/multi.oci/blobs/sha256; cp $M/amd64/blobs/sha256/* $M/arm64/blobs/sha256/* $w/multi.oci/blobs/sha256/
+cp $M/amd64/oci-layout $w/multi.oci/
+inner=$(jq -c -n --argjson a "$(jq '.manifests[0]' $M/amd64/index.json)" --argjson b "$(jq '.manifests[0]' $M/arm64/index.json)" \
+  '{schemaVersion:2,mediaType:"application/vnd.oci.image.index.v1+json",manifests:[
+    ($a | del(.annotations) | .platform = {os:"linux",architecture:"amd64"}),
+    ($b | del(.annotations) | .platform = {os:"linux",architecture:"arm64"}),
+    {mediaType:"application/vnd.oci.image.manifest.v1+json",digest:$a.digest,size:$a.size,platform:{os:"unknown",architecture:"unknown"}}]}' | tr -d '\n')
+printf '%s' "$inner" > $w/inner.json
+d=$(sha256sum $w/inner.json | cut -c1-64); cp $w/inner.json $w/multi.oci/blobs/sha256/$d
+jq -n -c --arg d sha256:$d --argjson s $(stat -c %s $w/inner.json) \
+  '{schemaVersion:2,manifests:[{mediaType:"application/vnd.oci.image.index.v1+json",digest:$d,size:$s}]}' > $w/multi.oci/index.json
+audit -f tty $w/multi.oci > /dev/null || true
+"$bin" image $w/multi.oci > $w/out.tty 2>&1 || true
+grep -q "linux/amd64" $w/out.tty && grep -q "linux/arm64" $w/out.tty || fail "multi: both platforms: $(cat $w/out.tty)"
+"$bin" image --platform linux/arm64 $w/multi.oci > $w/out.tty 2>&1 || true
+grep -q "linux/arm64" $w/out.tty && ! grep -q "linux/amd64" $w/out.tty || fail "--platform: $(cat $w/out.tty)"
+expect_error platform-missing "no image for platform linux/s390x" -- --platform linux/s390x $w/multi.oci
+
+# --- hostile and broken inputs: a clear error, exit 2 ----------------------------------------
+cp -r $w/clean.oci $w/tampered.oci
+blob=$(jq -r '.manifests[0].digest' $w/clean.oci/index.json | cut -d: -f2)
+layer=$(jq -r '.layers[0].digest' $w/clean.oci/blobs/sha256/$blob | cut -d: -f2)
+chmod u+w $w/tampered.oci/blobs/sha256/$layer; printf 'x' >> $w/tampered.oci/blobs/sha256/$layer
+expect_error tampered "blob sha256:$layer does not match its digest" -- $w/tampered.oci
+expect_error not-image "not an image archive" -- $w/Dockerfile
+expect_error missing "No such file" -- $w/nothing.tar
+head -c 3000 $w/legacy.tar > $w/truncated.tar
+expect_error truncated "" -- $w/truncated.tar
+# A zstd bomb: 200 MB of zeros in a few kB.
+H=$w/bomb; mkdir -p $H/l; head -c 200000000 /dev/zero > $H/l/zeros
+echo '{"architecture":"amd64","os":"linux","config":{}}' > $H/cfg.json
+"$here/mkoci.sh" $w/bomb.oci $H/cfg.json $H/l:zstd > /dev/null; rm -rf $H
+expect_error bomb "decompresses more than 1000 times" -- $w/bomb.oci
+# Traversal names and escaping links are data: read, reported, never followed.
+T=$w/trav; mkdir -p $T; (cd $T && mkdir -p x && ln -s ../../../../etc/shadow x/link && echo s > x/f)
+tar -C $T -cf $w/trav-layer.tar --transform 's,^x/f$,../../escape,' x/link x/f
+gzip -n -c $w/trav-layer.tar > $w/trav-layer.tar.gz
+mkdir -p $w/trav.oci/blobs/sha256; cp $w/clean.oci/oci-layout $w/trav.oci/
+ld=$(sha256sum $w/trav-layer.tar.gz | cut -c1-64); cp $w/trav-layer.tar.gz $w/trav.oci/blobs/sha256/$ld
+di=$(sha256sum $w/trav-layer.tar | cut -c1-64)
+printf '{"architecture":"amd64","os":"linux","config":{"User":"1"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' $di > $w/c.json
+cd_=$(sha256sum $w/c.json | cut -c1-64); cp $w/c.json $w/trav.oci/blobs/sha256/$cd_
+printf '{"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%d},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"sha256:%s","size":%d}]}' \
+  $cd_ $(stat -c %s $w/c.json) $ld $(stat -c %s $w/trav-layer.tar.gz) > $w/m.json
+md=$(sha256sum $w/m.json | cut -c1-64); cp $w/m.json $w/trav.oci/blobs/sha256/$md
+printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%d}]}' $md $(stat -c %s $w/m.json) > $w/trav.oci/index.json
+audit $w/trav.oci
+[[ $rc == 0 || $rc == 1 ]] || fail "traversal: exit $rc $(cat $w/err.txt)"
+
+if ((failed)); then echo "image: $failed failure(s)" >&2; exit 1; fi
+echo "image: all checks passed"
