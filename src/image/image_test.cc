@@ -28,8 +28,10 @@ TEST(Image, HistoryBuildArgs) {
   using Pairs = std::vector<std::pair<std::string, std::string>>;
   EXPECT_EQ(rules::HistoryBuildArgs("|2 A=1 NPM_TOKEN=npm_x /bin/sh -c echo hi"),
             (Pairs{{"A", "1"}, {"NPM_TOKEN", "npm_x"}}));
-  EXPECT_EQ(rules::HistoryBuildArgs("RUN |1 PASS=a b c /bin/sh -c x # buildkit"),
-            (Pairs{{"PASS", "a b c"}}));
+  // A value with spaces is read up to the next key; the last one up to the first word
+  // without `=` (the command), as created_by cannot tell more.
+  EXPECT_EQ(rules::HistoryBuildArgs("RUN |2 PASS=a b K=c /bin/sh -c x # buildkit"),
+            (Pairs{{"PASS", "a b"}, {"K", "c"}}));
   EXPECT_EQ(rules::HistoryBuildArgs("ARG NPM_TOKEN=npm_FAKE"), (Pairs{{"NPM_TOKEN", "npm_FAKE"}}));
   EXPECT_EQ(rules::HistoryBuildArgs("/bin/sh -c #(nop) ARG NPM_TOKEN"), Pairs{});
   EXPECT_EQ(rules::HistoryBuildArgs("|x A=1"), Pairs{});
