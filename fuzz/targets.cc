@@ -12,6 +12,8 @@
 #include "config/load.h"
 #include "context/dockerignore.h"
 #include "fix/fix.h"
+#include "image/audit.h"
+#include "image/image.h"
 #include "lint/baseline.h"
 #include "lint/lint.h"
 #include "model/expand.h"
@@ -232,10 +234,31 @@ int FuzzFix(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int FuzzImage(const std::uint8_t* data, std::size_t size) {
+  image::ReadOptions options;
+  // Small limits, so that a bomb in the input is cut short rather than timing out.
+  options.limits.max_layer_bytes = 64u << 20;
+  options.limits.ratio_grace = 1u << 20;
+  options.limits.max_entries = 100000;
+  const image::ReadResult read = image::ReadTarMemory(
+      "fuzz.tar", std::string_view(reinterpret_cast<const char*>(data), size), options);
+  if (!read.ok() && read.error.empty()) Violated("a failed read without an error", "");
+  lint::Selection all;
+  all.select = {"ALL"};
+  for (const image::Image& img : read.images) {
+    const image::AuditResult audit = image::Audit(img, all);
+    for (const base::Diagnostic& d : audit.diagnostics) {
+      if (!d.image) Violated("an image finding without its location", d.message);
+    }
+  }
+  return 0;
+}
+
 std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
       {"baseline", FuzzBaseline}, {"config", FuzzConfig}, {"dockerignore", FuzzDockerignore},
-      {"expand", FuzzExpand},     {"fix", FuzzFix},       {"lint", FuzzLint},
+      {"expand", FuzzExpand},     {"fix", FuzzFix},       {"image", FuzzImage},
+      {"lint", FuzzLint},
       {"parse", FuzzParse},       {"shell", FuzzShell},
   };
   return kTargets;

@@ -36,13 +36,18 @@ int FuzzLint(const std::uint8_t* data, std::size_t size);
 /// and fixing it again changes nothing.
 int FuzzFix(const std::uint8_t* data, std::size_t size);
 
+/// image::ReadTarMemory on the bytes as an outer tar (docker save, oci-archive), with small
+/// limits, then image::Audit with every rule. Property: a failed read says why; every finding
+/// carries its image location.
+int FuzzImage(const std::uint8_t* data, std::size_t size);
+
 struct Target {
   std::string_view name;
   TargetFn fn;
 };
 
 /// Every target by name (`parse`, `expand`, `shell`, `config`, `baseline`, `dockerignore`,
-/// `lint`, `fix`).
+/// `lint`, `fix`, `image`).
 std::span<const Target> Targets();
 /// The target named `name`, or nullptr.
 TargetFn FindTarget(std::string_view name);

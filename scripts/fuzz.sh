@@ -11,7 +11,7 @@ build=${1:?build dir}
 seconds=${2:?seconds}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix)
+((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix image)
 out=build-fuzz
 shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 [[ -d $shared/corpus ]] || shared=/work/shared
@@ -56,6 +56,9 @@ seed() {
     baseline)
       while read -r f; do cp "$f" "$dir/seed-$((n++))"; done < <(
         find tests/cli/cases -type f -name '*.json' | sort) ;;
+    image)
+      # Small image archives (tests/regressions/image holds the seeds).
+      : ;;
   esac
   for f in tests/regressions/"$t"/*; do [[ -f $f ]] && cp "$f" "$dir/regression-$((n++))"; done
 }
@@ -68,7 +71,7 @@ for t in "${targets[@]}"; do
     parse | lint | fix) dict=fuzz/dockerfile.dict ;;
     expand | shell) dict=fuzz/shell.dict ;;
     config) dict=fuzz/yaml.dict ;;
-    baseline) dict=fuzz/json.dict ;;
+    baseline | image) dict=fuzz/json.dict ;;
     dockerignore) dict=fuzz/dockerignore.dict ;;
   esac
   seed "$t"

@@ -18,6 +18,8 @@ packages=(
   # `shipshape image`: tar and decompression (libarchive with gzip/zstd filters only), SHA-256
   # (OpenSSL's libcrypto); its tests make real images offline with umoci, skopeo and buildah.
   libarchive-dev libzstd-dev libssl-dev umoci skopeo buildah
+  # tests/image/run.sh and its generator (mkoci.sh) read and write JSON and zstd layers.
+  jq zstd
   # `shipshape pin`: HTTP (libcurl); its tests start Debian's registry on 127.0.0.1.
   libcurl4-openssl-dev docker-registry
   # The pre-commit hook definition is tested with pre-commit itself.

@@ -49,6 +49,17 @@ struct Fix {
   std::vector<FileEdit> file_edits = {};
 };
 
+/// Where in a container image a finding is (`shipshape image`).
+struct ImageLocation {
+  /// The image file as given on the command line.
+  std::string image;
+  /// The layer (0 = bottom) and the history line that made it; -1: the image's config.
+  int layer = -1;
+  std::string created_by;
+  /// The path inside the image (`/etc/passwd`); empty for findings about the config.
+  std::string path;
+};
+
 struct Diagnostic {
   /// Rule code (e.g. `DL3008`); empty for syntax errors.
   std::string code;
@@ -56,6 +67,9 @@ struct Diagnostic {
   Range range;
   std::string message;
   std::optional<Fix> fix;
+  /// Set for findings about a container image (`shipshape image`); the range is then in the
+  /// Dockerfile given with `--dockerfile`, or empty.
+  std::optional<ImageLocation> image = {};
 };
 
 }  // namespace shipshape::base

@@ -22,6 +22,8 @@
 
 #include "base/file.h"
 #include "cli/generate.h"
+#include "cli/image_command.h"
+#include "cli/report_flags.h"
 #include "cli/version.h"
 #include "config/load.h"
 #include "config/lookup.h"
@@ -905,7 +907,6 @@ int Main(int argc, char** argv) {
 
   LintFlags lint_flags;
   config::Flags& cf = lint_flags.settings;
-  bool no_fail_flag = false;
   bool strict_labels_flag = false;
   bool disable_pragma_flag = false;
   bool no_color_flag = false;
@@ -917,48 +918,8 @@ int Main(int argc, char** argv) {
   lint->add_option("-c,--config", lint_flags.config_file,
                    "Configuration file (no lookup then; a name containing `hadolint` is read as "
                    "hadolint's)");
-  lint->add_option("-f,--format", cf.format,
-                   "Output format (repeatable, paired with --output by position): tty, json, "
-                   "sarif, checkstyle, codeclimate, gitlab_codeclimate, gnu, junit, github, "
-                   "sonarqube, codacy")
-      ->allow_extra_args(false);
-  lint->add_option("-o,--output", lint_flags.outputs,
-                   "Write the report of the format in the same position to this file "
-                   "(repeatable)")
-      ->allow_extra_args(false);
-  std::vector<std::string> select;
-  lint->add_option("--select", select,
-                   "Run only these rules: codes, prefixes (DL30, SP4), ALL, names or Docker "
-                   "build check names (repeatable or comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_option("--extend-select", cf.extend_select,
-                   "Run these rules too (repeatable or comma-separated; also turns on rules off "
-                   "by default)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_option("--ignore", cf.ignore,
-                   "Do not report this rule (repeatable or comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_option("--error", cf.error,
-                   "Report this rule as an error (repeatable or comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_option("--warning", cf.warning, "Report this rule as a warning")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_option("--info", cf.info, "Report this rule as info")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_option("--style", cf.style, "Report this rule as style")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  lint->add_flag("--no-fail", no_fail_flag, "Exit 0 even when there are findings");
-  lint->add_option("-t,--failure-threshold", cf.failure_threshold,
-                   "Exit 1 when a finding is at least this severe: error, warning, info "
-                   "(default), style, or none (never fail on findings; unlike hadolint, where "
-                   "`none` fails on any finding). Syntax errors always fail.");
+  ReportFlags report_flags;
+  AddReportFlags(*lint, cf, report_flags);
   lint->add_option("--trusted-registry", cf.trusted_registries,
                    "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)")
       ->allow_extra_args(false);
@@ -1048,12 +1009,15 @@ int Main(int argc, char** argv) {
   GenerateFlags generate_flags;
   CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags);
 
+  ImageFlags image_flags;
+  CLI::App* image_cmd = AddImageCommand(app, image_flags);
+
   // hadolint takes files directly: without a command, lint.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" || first == "generate" ||
+                         first == "config" || first == "generate" || first == "image" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -1074,8 +1038,8 @@ int Main(int argc, char** argv) {
   }
 
   if (lint->parsed()) {
-    if (lint->count("--select")) cf.select = select;
-    if (no_fail_flag) cf.no_fail = true;
+    ApplyReportFlags(*lint, report_flags, cf);
+    lint_flags.outputs = report_flags.outputs;
     if (no_color_flag) cf.no_color = true;
     if (strict_labels_flag) cf.strict_labels = true;
     if (disable_pragma_flag) cf.disable_ignore_pragma = true;
@@ -1087,6 +1051,7 @@ int Main(int argc, char** argv) {
   if (rules_cmd->parsed()) return RunRules(write_docs);
   if (rule_cmd->parsed()) return RunRule(rule_code);
   if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
+  if (image_cmd->parsed()) return RunImage(image_flags);
   return kExitError;
 }
 

@@ -137,7 +137,7 @@ TEST(Selection, RulesSelectedByBuildKitNameReportWhatBuildKitReports) {
 }
 
 TEST(Selection, PresetsAddAdviceToTheDefaultSet) {
-  const std::vector<std::string> advice = {"SP506", "SP507", "SP508", "SP604", "SP705"};
+  const std::vector<std::string> advice = {"SP506", "SP507", "SP508", "SP604", "SP705", "SP812"};
   Selection defaults;
   Selection hardened;
   hardened.select = {"hardened"};

@@ -22,7 +22,7 @@ void WriteCheckstyle(std::string& out, const std::vector<lint::FileResult>& file
     for (const Finding& f : findings) {
       fmt::format_to(std::back_inserter(out), "<error column=\"{}\" line=\"{}\" message=\"",
                      f.begin.column, f.begin.line);
-      AppendXmlEscaped(out, f.diagnostic->message, /*attribute=*/true);
+      AppendXmlEscaped(out, f.message, /*attribute=*/true);
       fmt::format_to(std::back_inserter(out), "\" severity=\"{}\" source=\"",
                      base::SeverityName(f.severity));
       AppendXmlEscaped(out, f.code, /*attribute=*/true);

@@ -14,7 +14,7 @@ void WriteCodacy(std::string& out, const std::vector<lint::FileResult>& files) {
       nlohmann::ordered_json j;
       j["filename"] = file.dockerfile.path();
       j["patternId"] = f.code;
-      j["message"] = f.diagnostic->message;
+      j["message"] = f.message;
       j["line"] = f.begin.line;
       out += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
       out += '\n';

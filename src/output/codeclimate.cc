@@ -32,7 +32,7 @@ nlohmann::ordered_json CodeClimateIssue(const Finding& f, std::string_view path)
   nlohmann::ordered_json j;
   j["type"] = "issue";
   j["check_name"] = f.code;
-  j["description"] = f.diagnostic->message;
+  j["description"] = f.message;
   j["categories"] = nlohmann::ordered_json::array({"Bug Risk"});
   // Columns are 1-based code points; `end` is exclusive, as in the json format, and stops
   // before a line break the range takes in.

@@ -29,6 +29,35 @@ bool IsRealReplacement(std::string_view s, std::size_t pos, const base::DecodedR
 
 }  // namespace
 
+std::string ImageNote(const base::Diagnostic& d, std::string_view file) {
+  if (!d.image) return {};
+  std::vector<std::string> parts;
+  if (d.image->image != file) parts.push_back(fmt::format("image {}", d.image->image));
+  if (d.image->layer >= 0) {
+    std::string by = d.image->created_by;
+    // One line, and short: the history of a RUN is the whole script.
+    for (char& c : by) {
+      if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    }
+    if (base::CountRunes(by) > 60) {
+      std::size_t cut = 0;
+      for (int n = 0; n < 57 && cut < by.size(); ++n) cut += base::DecodeRune(by, cut).width;
+      by.resize(cut);
+      by.append("...");
+    }
+    parts.push_back(by.empty() ? fmt::format("layer {}", d.image->layer)
+                               : fmt::format("layer {} `{}`", d.image->layer, by));
+  }
+  if (!d.image->path.empty()) parts.push_back(d.image->path);
+  if (parts.empty()) return {};
+  std::string out = " [";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += ", ";
+    out += parts[i];
+  }
+  return out + "]";
+}
+
 std::string RuleUrl(std::string_view code) {
   // ShellCheck's checks are documented on its wiki.
   if (code.starts_with("SC")) return fmt::format("https://www.shellcheck.net/wiki/{}", code);
@@ -85,6 +114,7 @@ std::vector<Finding> Findings(const lint::FileResult& file) {
     f.trimmed = {std::min(d.range.begin, trimmed), std::max(trimmed, d.range.begin)};
     f.trimmed_end = df.lines().PositionOf(f.trimmed.end);
     f.fingerprint = fingerprints[i];
+    f.message = d.message + ImageNote(d, df.path());
     out.push_back(std::move(f));
   }
   return out;

@@ -41,10 +41,17 @@ struct Finding {
   /// code, the path and the flagged line's trimmed text, and the 1-based count of identical
   /// findings so far in the file. It does not change when lines are added above or below.
   std::string fingerprint;
+  /// The message as the text formats print it: for a finding about a container image, with
+  /// where it is in the image (output::ImageNote).
+  std::string message;
 };
 
 /// The findings of one file, in its order.
 std::vector<Finding> Findings(const lint::FileResult& file);
+
+/// ` [layer 2 `RUN ...`, /etc/passwd]` for a finding about a container image (with the image's
+/// name when the report's file is another one, a Dockerfile); empty otherwise.
+std::string ImageNote(const base::Diagnostic& d, std::string_view file);
 
 /// The page of a rule code (kRuleDocsBaseUrl + CODE.md).
 std::string RuleUrl(std::string_view code);

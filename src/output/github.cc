@@ -70,7 +70,7 @@ void WriteGithub(std::string& out, const std::vector<lint::FileResult>& files) {
         fmt::format_to(std::back_inserter(out), ",endLine={}", f.trimmed_end.line);
       }
       fmt::format_to(std::back_inserter(out), ",title={}::{}\n", Escape(f.code, true),
-                     Escape(f.diagnostic->message, /*property=*/false));
+                     Escape(f.message, /*property=*/false));
     }
   }
 }

@@ -44,7 +44,7 @@ void WriteGnu(std::string& out, const std::vector<lint::FileResult>& files) {
         }
       }
       fmt::format_to(std::back_inserter(out), "{}:{}: {}: {} {}\n", OneLine(df.path()), where,
-                     base::SeverityName(f.severity), f.code, OneLine(f.diagnostic->message));
+                     base::SeverityName(f.severity), f.code, OneLine(f.message));
     }
   }
 }

@@ -76,6 +76,24 @@ class JsonWriter final : public StreamWriter {
       fmt::format_to(it, ",\"line\":{},\"message\":", begin.line);
       AppendJsonString(out, d.message);
       fmt::format_to(it, ",\"endLine\":{},\"endColumn\":{}", end.line, end.column);
+      if (d.image) {
+        // An image finding: the image, the layer (null: the config) and the path inside.
+        out += ",\"image\":";
+        AppendJsonString(out, d.image->image);
+        if (d.image->layer >= 0) {
+          fmt::format_to(it, ",\"layer\":{{\"index\":{},\"created_by\":", d.image->layer);
+          AppendJsonString(out, d.image->created_by);
+          out += '}';
+        } else {
+          out += ",\"layer\":null";
+        }
+        out += ",\"image_path\":";
+        if (d.image->path.empty()) {
+          out += "null";
+        } else {
+          AppendJsonString(out, d.image->path);
+        }
+      }
       if (d.fix) {
         out += ",\"fix\":{\"title\":";
         AppendJsonString(out, d.fix->title);

@@ -79,7 +79,7 @@ void WriteJunit(std::string& out, const std::vector<lint::FileResult>& files,
       out += "/>\n";
     }
     for (const Finding& f : findings[i]) {
-      const std::string_view message = f.diagnostic->message;
+      const std::string_view message = f.message;
       out += "    <testcase";
       Attr(out, "id", fmt::format("shipshape.rule.{}", f.code));
       Attr(out, "name", fmt::format("{} at {}:{}", f.code, f.begin.line, f.begin.column));

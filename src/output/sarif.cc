@@ -98,11 +98,23 @@ void WriteSarif(std::string& out, const std::vector<lint::FileResult>& files,
       r["ruleId"] = f.code;
       r["ruleIndex"] = index[f.code];
       r["level"] = Level(f.severity);
-      r["message"] = {{"text", d.message}};
+      r["message"] = {{"text", f.message}};
       r["locations"] = Json::array(
           {{{"physicalLocation",
              {{"artifactLocation", {{"uri", uri}}}, {"region", Region(f.begin, f.trimmed_end)}}}}});
       r["partialFingerprints"] = {{"shipshapeLineHash/v1", f.fingerprint}};
+      if (d.image) {
+        // Where in the container image: a logical location per layer, and the path inside.
+        Json props = {{"image", d.image->image}};
+        if (d.image->layer >= 0) {
+          props["layer"] = d.image->layer;
+          props["createdBy"] = d.image->created_by;
+          r["locations"][0]["logicalLocations"] = Json::array(
+              {{{"name", fmt::format("layer {}", d.image->layer)}, {"kind", "module"}}});
+        }
+        if (!d.image->path.empty()) props["imagePath"] = d.image->path;
+        r["properties"] = std::move(props);
+      }
       if (d.fix) {
         Json replacements = Json::array();
         for (const base::Edit& e : d.fix->edits) {

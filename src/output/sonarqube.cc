@@ -45,7 +45,7 @@ void WriteSonarQube(std::string& out, const std::vector<lint::FileResult>& files
       issue["ruleId"] = f.code;
       issue["severity"] = SonarSeverity(f);
       issue["type"] = f.severity == base::Severity::kError ? "BUG" : "CODE_SMELL";
-      issue["primaryLocation"] = {{"message", f.diagnostic->message},
+      issue["primaryLocation"] = {{"message", f.message},
                                   {"filePath", file.dockerfile.path()},
                                   {"textRange", std::move(range)}};
       issues.push_back(std::move(issue));

@@ -69,6 +69,30 @@ class TtyWriter final : public StreamWriter {
       fmt::format_to(std::back_inserter(out), "{}: {}: {}\n",
                      Paint(kBold, fmt::format("{}:{}:{}", df.path(), p.line, p.column)),
                      Paint(SeverityColor(d.severity), label), d.message);
+      if (d.image && df.text().empty()) {
+        // A finding about a container image: where in it, instead of a source line.
+        std::string where;
+        if (d.image->layer >= 0) {
+          std::string by = d.image->created_by;
+          for (char& c : by) {
+            if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+          }
+          if (by.size() > 100) {
+            by.resize(97);
+            by.append("...");
+          }
+          where = by.empty() ? fmt::format("layer {}", d.image->layer)
+                             : fmt::format("layer {}: {}", d.image->layer, by);
+        } else {
+          where = "image config";
+        }
+        fmt::format_to(std::back_inserter(out), "  = {}\n", Paint("\x1b[34m", where));
+        if (!d.image->path.empty()) {
+          fmt::format_to(std::back_inserter(out), "  = path: {}\n", d.image->path);
+        }
+        out += '\n';
+        continue;
+      }
       // The source line, the range underlined (to the end of the line when it goes on).
       const std::uint32_t line_start = df.lines().LineStart(p.line);
       std::string_view rest = df.text().substr(line_start);
@@ -86,6 +110,12 @@ class TtyWriter final : public StreamWriter {
                      Paint("\x1b[34m", gutter), Paint("\x1b[34m", number), Printable(line),
                      Paint("\x1b[34m", gutter), std::string(p.column - 1, ' '),
                      Paint(SeverityColor(d.severity), std::string(width, '^')));
+      if (d.image) {
+        // Mapped from an image's layer (`image --dockerfile`): say which.
+        fmt::format_to(std::back_inserter(out), "{} = image {}{}{}\n", gutter, d.image->image,
+                       d.image->layer >= 0 ? fmt::format(", layer {}", d.image->layer) : "",
+                       d.image->path.empty() ? "" : ", path " + d.image->path);
+      }
       if (d.fix) {
         fmt::format_to(std::back_inserter(out), "{} = {}: {}\n", gutter,
                        Paint(kBold, d.fix->applicability == base::Applicability::kSafe

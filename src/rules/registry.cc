@@ -118,6 +118,18 @@ extern const Rule kSP702;
 extern const Rule kSP703;
 extern const Rule kSP704;
 extern const Rule kSP705;
+extern const Rule kSP801;
+extern const Rule kSP802;
+extern const Rule kSP803;
+extern const Rule kSP804;
+extern const Rule kSP805;
+extern const Rule kSP806;
+extern const Rule kSP807;
+extern const Rule kSP808;
+extern const Rule kSP809;
+extern const Rule kSP810;
+extern const Rule kSP811;
+extern const Rule kSP812;
 
 namespace {
 
@@ -233,6 +245,18 @@ const Rule* const kRules[] = {
     &kSP703,
     &kSP704,
     &kSP705,
+    &kSP801,
+    &kSP802,
+    &kSP803,
+    &kSP804,
+    &kSP805,
+    &kSP806,
+    &kSP807,
+    &kSP808,
+    &kSP809,
+    &kSP810,
+    &kSP811,
+    &kSP812,
 };
 
 }  // namespace

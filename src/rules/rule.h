@@ -69,6 +69,11 @@ using FileHook = void (*)(Context& ctx);
 /// these rules report goes through the suppression pass too.
 using PragmaHook = void (*)(Context& ctx, std::span<const suppress::Pragma> pragmas);
 
+class ImageContext;
+/// Called once per image by `shipshape image` (rules of the `image` category,
+/// src/rules/image/image_context.h).
+using ImageHook = void (*)(ImageContext& ctx);
+
 /// A rule: everything about it in one place.
 struct Rule {
   /// `DL3008` (hadolint's code when it has one) or `SP` + 3 digits.
@@ -110,6 +115,7 @@ struct Rule {
   CommandHook on_command = nullptr;
   FileHook on_file = nullptr;
   PragmaHook on_pragmas = nullptr;
+  ImageHook on_image = nullptr;
 };
 
 /// What a check sees: the file, its model, the shell analyses, the options; and where it

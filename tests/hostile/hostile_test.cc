@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -166,6 +168,30 @@ std::vector<std::string> LintFile(const fs::path& dir, const std::string& name,
   return args;
 }
 
+/// A ustar archive of `files` (name, content), as `docker save` writes its outer tar.
+std::string Tar(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string out;
+  for (const auto& [name, content] : files) {
+    std::string h(512, '\0');
+    name.copy(h.data(), std::min<std::size_t>(name.size(), 99));
+    std::snprintf(h.data() + 100, 8, "%07o", 0644);
+    std::snprintf(h.data() + 108, 8, "%07o", 0);
+    std::snprintf(h.data() + 116, 8, "%07o", 0);
+    std::snprintf(h.data() + 124, 12, "%011o", static_cast<unsigned>(content.size()));
+    std::snprintf(h.data() + 136, 12, "%011o", 0);
+    h[156] = '0';
+    std::memcpy(h.data() + 257, "ustar\0" "00", 8);
+    std::memset(h.data() + 148, ' ', 8);
+    unsigned sum = 0;
+    for (char c : h) sum += static_cast<unsigned char>(c);
+    std::snprintf(h.data() + 148, 8, "%06o", sum);
+    out += h;
+    out += content;
+    out += std::string((512 - content.size() % 512) % 512, '\0');
+  }
+  return out + std::string(1024, '\0');
+}
+
 std::vector<Case> Cases() {
   std::vector<Case> cases;
   auto file = [&](std::string name, std::string text, std::set<int> codes,
@@ -304,6 +330,31 @@ std::vector<Case> Cases() {
                    },
                    {2},
                    {"too large once aliases are expanded"}});
+  // `shipshape image` on hostile archives: a clear error (exit 2), never a crash.
+  auto image = [&](std::string name, std::string tar, std::vector<std::string> says) {
+    cases.push_back({name,
+                     [tar](const fs::path& dir) {
+                       Write(dir / "image.tar", tar);
+                       return std::vector<std::string>{"image", "-f", "json", "image.tar"};
+                     },
+                     {2}, std::move(says)});
+  };
+  image("image-not-a-tar", Repeat("\x1f\x8b garbage ", 5000), {"not a readable tar"});
+  image("image-layer-path-escapes",
+        Tar({{"manifest.json", R"([{"Config":"c.json","Layers":["../../etc/passwd"]}])"},
+             {"c.json", R"({"rootfs":{"diff_ids":["sha256:00"]}})"}}),
+        {"is not inside the archive"});
+  image("image-manifest-too-big",
+        Tar({{"manifest.json", "[" + Repeat("{},", 2'000'000) + "{}]"}}),
+        {"manifest.json is not a JSON document of at most"});
+  image("image-layer-not-a-tar",
+        Tar({{"manifest.json", R"([{"Config":"c.json","Layers":["l.tar"]}])"},
+             {"c.json", R"({"rootfs":{"diff_ids":["sha256:00"]}})"},
+             {"l.tar", Repeat("not a tar ", 1000)}}),
+        {"layer l.tar"});
+  image("image-config-not-json",
+        Tar({{"manifest.json", R"([{"Config":"c.json","Layers":[]}])"}, {"c.json", "{oops"}}),
+        {"config"});
   return cases;
 }
 

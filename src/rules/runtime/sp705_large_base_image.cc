@@ -6,50 +6,18 @@
 #include <string_view>
 
 #include "rules/rule.h"
+#include "rules/runtime/base_images.h"
 
 namespace shipshape::rules {
 namespace {
-
-/// A smaller image to suggest for a large one, with approximate compressed sizes from the
-/// images' registries (docs/rules/SP705.md lists the sources).
-struct Suggestion {
-  std::string_view image;   // repository path (`library/golang`)
-  std::string_view size;    // its usual size
-  std::string_view instead; // what to use
-};
-
-constexpr Suggestion kSuggestions[] = {
-    {"library/golang", "about 800 MB",
-     "`gcr.io/distroless/static` (about 2 MB) for a static Go binary built in a builder stage"},
-    {"library/rust", "about 1.5 GB",
-     "`gcr.io/distroless/cc` (about 5 MB) for a binary built in a builder stage"},
-    {"library/gcc", "about 1.3 GB",
-     "`gcr.io/distroless/cc` (about 5 MB) for a binary built in a builder stage"},
-    {"library/maven", "about 500 MB",
-     "a JRE image such as `eclipse-temurin:21-jre` (about 90 MB) for the built jar"},
-    {"library/gradle", "about 600 MB",
-     "a JRE image such as `eclipse-temurin:21-jre` (about 90 MB) for the built jar"},
-    {"library/node", "about 400 MB", "`node:<version>-slim` (about 70 MB)"},
-    {"library/python", "about 400 MB", "`python:<version>-slim` (about 52 MB)"},
-    {"library/ubuntu", "about 78 MB",
-     "`debian:<version>-slim` (about 28 MB), `alpine` (about 7 MB) or a distroless image"},
-    {"library/debian", "about 50 MB", "`debian:<version>-slim` (about 28 MB)"},
-};
-
-bool Slim(std::string_view tag) {
-  for (std::string_view s : {"slim", "alpine", "distroless", "minimal", "chiseled", "jre"}) {
-    if (tag.find(s) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 void Check(Context& ctx) {
   const model::Model& model = ctx.model();
   const std::vector<std::size_t> shipped = model.ShippedStages();
   if (shipped.empty()) return;
   const model::Stage& root = model.stages()[shipped.front()];
-  if (root.base_kind != model::BaseKind::kImage || Slim(root.image.tag)) return;
-  for (const Suggestion& s : kSuggestions) {
+  if (root.base_kind != model::BaseKind::kImage || IsSlimTag(root.image.tag)) return;
+  for (const BaseImageSize& s : kLargeBaseImages) {
     if (root.image.path != s.image || root.image.domain != "docker.io") continue;
     ctx.Report(root.from->args[0].range,
                fmt::format("The image is built on `{}` ({} with its tools); unless the "
