@@ -22,6 +22,7 @@
 
 #include "base/file.h"
 #include "cli/generate.h"
+#include "cli/pin_command.h"
 #include "cli/version.h"
 #include "config/load.h"
 #include "config/lookup.h"
@@ -1034,12 +1035,15 @@ int Main(int argc, char** argv) {
   GenerateFlags generate_flags;
   CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags);
 
+  PinFlags pin_flags;
+  CLI::App* pin_cmd = AddPinCommand(app, pin_flags);
+
   // hadolint takes files directly: without a command, lint.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" || first == "generate" ||
+                         first == "config" || first == "generate" || first == "pin" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -1073,6 +1077,7 @@ int Main(int argc, char** argv) {
   if (rules_cmd->parsed()) return RunRules(write_docs);
   if (rule_cmd->parsed()) return RunRule(rule_code);
   if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
+  if (pin_cmd->parsed()) return RunPin(pin_flags);
   return kExitError;
 }
 
