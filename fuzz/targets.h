@@ -35,6 +35,12 @@ int FuzzLint(const std::uint8_t* data, std::size_t size);
 /// error (the loop does not revert), the fixed text has no syntax error the original lacks,
 /// and fixing it again changes nothing.
 int FuzzFix(const std::uint8_t* data, std::size_t size);
+/// `shipshape pin`'s parsers on the bytes: the Dockerfile's image sites pinned with
+/// registry::ApplyDigests, the lock file, `WWW-Authenticate` challenges and Docker config
+/// credentials. Properties: pinning succeeds or says why (never a file that does not resolve
+/// as asked; ApplyDigests checks), pinning the pinned text again changes nothing, and a lock
+/// it accepts is written and read back unchanged.
+int FuzzPin(const std::uint8_t* data, std::size_t size);
 
 struct Target {
   std::string_view name;
@@ -42,7 +48,7 @@ struct Target {
 };
 
 /// Every target by name (`parse`, `expand`, `shell`, `config`, `baseline`, `dockerignore`,
-/// `lint`, `fix`).
+/// `lint`, `fix`, `pin`).
 std::span<const Target> Targets();
 /// The target named `name`, or nullptr.
 TargetFn FindTarget(std::string_view name);

@@ -227,17 +227,36 @@ PinEdit ApplyDigests(const syntax::Dockerfile& df, const std::vector<ImageSite>&
   const syntax::Dockerfile edited = syntax::Parse(df.path(), out.text);
   const model::Model model = model::Model::Build(edited);
   const std::vector<ImageSite> after = FindImageSites(model);
-  bool same = after.size() == sites.size();
-  for (std::size_t i = 0; same && i < sites.size(); ++i) {
+  if (after.size() != sites.size()) {
+    out.error = "pinning would turn a reference into something that is not an image "
+                "reference: an ARG default another one builds on (`FROM ${BASE}` and "
+                "`FROM ${BASE}-slim`), or a form shipshape does not edit; pin them by hand";
+    out.text.clear();
+    return out;
+  }
+  for (std::size_t i = 0; i < sites.size(); ++i) {
     const std::string want_digest =
         i < digests.size() && digests[i] ? *digests[i] : sites[i].image.digest;
-    same = after[i].image.name == sites[i].image.name && after[i].image.tag == sites[i].image.tag &&
-           after[i].image.digest == want_digest;
-  }
-  if (!same) {
-    out.error = "the edited file does not resolve to the references pinned as asked (a quoting "
-                "or escaping form shipshape does not edit); pin them by hand";
+    if (after[i].image.name == sites[i].image.name && after[i].image.tag == sites[i].image.tag &&
+        after[i].image.digest == want_digest) {
+      continue;
+    }
+    // Say what went wrong where: usually an ARG default another reference builds on
+    // (`FROM ${BASE}` and `FROM ${BASE}-slim`).
+    const std::string want = fmt::format("{}{}{}", sites[i].image.name,
+                                         sites[i].image.tag.empty() ? "" : ":" + sites[i].image.tag,
+                                         want_digest.empty() ? "" : "@" + want_digest);
+    const std::string got =
+        after[i].image.ok() && !after[i].image.name.empty() ? after[i].image.normalized
+                                                             : "no valid reference";
+    out.error = fmt::format(
+        "pinning would make `{}` (line {}) resolve to {}, not `{}`: it shares an ARG default "
+        "with another reference, or is written in a form shipshape does not edit; pin it by "
+        "hand",
+        sites[i].written, df.lines().PositionOf(sites[i].range.begin).line,
+        got == "no valid reference" ? got : "`" + got + "`", want);
     out.text.clear();
+    return out;
   }
   return out;
 }

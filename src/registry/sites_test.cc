@@ -88,7 +88,18 @@ TEST(SitesTest, SharedArgNeedingTwoDigestsIsAnError) {
             std::string::npos)
       << e.error;
   // Pinning only one of them would change the other: refused too.
-  EXPECT_NE(ApplyDigests(df, sites, {kA, std::nullopt}).error, "");
+  EXPECT_NE(ApplyDigests(df, sites, {kA, std::nullopt})
+                .error.find("pinning would make `busybox:${TAG}` (line 3) resolve to "
+                            "`docker.io/library/busybox:3@" + kA + "`, not "
+                            "`docker.io/library/busybox:3`"),
+            std::string::npos);
+}
+
+TEST(SitesTest, AnArgAnotherReferenceBuildsOnIsRefused) {
+  const Pinned p = PinAll("ARG BASE=alpine:3\nFROM ${BASE}\nFROM ${BASE}-slim\n", kA);
+  ASSERT_EQ(p.sites.size(), 2u);
+  EXPECT_NE(p.edit.error.find("not an image reference"), std::string::npos) << p.edit.error;
+  EXPECT_EQ(p.edit.text, "");
 }
 
 TEST(SitesTest, RepinReplacesTheDigest) {
