@@ -1,5 +1,6 @@
 #include "registry/sites.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -65,38 +66,112 @@ void SetEdit(ImageSite& site, std::string_view source, std::uint32_t begin, std:
   }
 }
 
-/// The edit point of a word that may end with an ARG holding the rest of the reference.
-void Locate(const model::Model& model, ImageSite& site, const syntax::Word& word,
-            const model::Scope& scope) {
+/// Whether `text` uses variable `name` (`$NAME`, `${NAME}`, `${NAME:-x}`, ...). Escapes are
+/// not followed: a false "yes" only makes the caller choose the edit that is always right.
+bool Uses(std::string_view text, std::string_view name) {
+  for (std::size_t at = 0; (at = text.find('$', at)) != std::string_view::npos; ++at) {
+    std::string_view rest = text.substr(at + 1);
+    if (!rest.empty() && rest.front() == '{') rest.remove_prefix(1);
+    if (!rest.starts_with(name)) continue;
+    if (rest.size() == name.size() || !IsNameChar(rest[name.size()])) return true;
+  }
+  return false;
+}
+
+/// Whether ARG `name` is used anywhere but at the end of FROM image words: a stage that
+/// declares it, a RUN, LABEL, ENV, a `--platform`, another ARG's default, the middle of an
+/// image word. Appending a digest to its default would then change what those see.
+bool UsedElsewhere(const model::Model& model, std::string_view name) {
+  const syntax::Dockerfile& df = model.dockerfile();
+  bool in_stage = false;
+  for (const Instruction& inst : df.instructions) {
+    if (inst.keyword == syntax::Keyword::kFrom) {
+      in_stage = true;
+      for (const syntax::Flag& f : inst.flags) {
+        if (Uses(f.text, name)) return true;
+      }
+      // An image word may end with it (the digest then follows); used inside, it would not.
+      for (std::size_t i = 0; i < inst.args.size(); ++i) {
+        bool modifier = false;
+        if (Uses(inst.args[i].value, name) &&
+            (i > 0 || TrailingVariable(inst.args[i].value, modifier) != name)) {
+          return true;
+        }
+      }
+      continue;
+    }
+    if (inst.keyword == syntax::Keyword::kArg) {
+      for (const syntax::Word& w : inst.args) {
+        const std::string_view declared = w.value.substr(0, w.value.find('='));
+        if (in_stage && declared == name) return true;  // the stage takes the global value
+        // Another ARG's default built on it: the digest belongs in that default (the image
+        // ARG), not in this one (a version it may share with other images).
+        if (Uses(w.value, name)) return true;
+      }
+      continue;
+    }
+    if (Uses(inst.original, name)) return true;
+    if (inst.trigger && Uses(inst.trigger->original, name)) return true;
+  }
+  return false;
+}
+
+/// How many ARG defaults deep a reference's end is followed (`ARG IMAGE=golang:${GO}`,
+/// `ARG GO=1.22`).
+constexpr int kMaxArgDepth = 8;
+
+/// The edit point of a value (`text`, written at `range`) that may end with an ARG holding the
+/// rest of the reference: then that ARG's default, followed as far as it again ends with one.
+void Locate(const model::Model& model, ImageSite& site, std::string_view text, base::Range range,
+            std::vector<std::string>& chain) {
   const std::string_view source = model.dockerfile().text();
   bool modifier = false;
-  const std::string name = TrailingVariable(word.value, modifier);
+  const std::string name = TrailingVariable(text, modifier);
   if (modifier) {
     site.problem = "it ends with a `${...}` expansion; pin the ARG default or the value by hand";
     return;
   }
   if (name.empty()) {
-    SetEdit(site, source, word.range.begin, ValueEnd(source, word.range));
+    SetEdit(site, source, range.begin, ValueEnd(source, range));
     return;
   }
-  const model::Variable* v = scope.Find(name);
+  // Only global ARGs reach a FROM; COPY --from and mount values are not expanded.
+  const model::Variable* v = model.global_scope().Find(name);
   if (v == nullptr || !v->value || v->defined_by == nullptr ||
       v->defined_by->keyword != syntax::Keyword::kArg) {
     site.problem = fmt::format("`{}` is not an ARG with a default in this file", name);
+    return;
+  }
+  chain.push_back(name);
+  if (UsedElsewhere(model, name)) {
+    // The digest goes where the reference is written (`FROM nginx:${TAG}@sha256:...`),
+    // leaving the ARG as the rest of the file sees it.
+    SetEdit(site, source, range.begin, ValueEnd(source, range));
+    return;
+  }
+  if (static_cast<int>(chain.size()) > kMaxArgDepth) {
+    site.problem = fmt::format("its ARG defaults nest more than {} deep", kMaxArgDepth);
     return;
   }
   for (const syntax::Word& w : v->defined_by->args) {
     if (!w.value.starts_with(name + "=")) continue;
     const std::string_view raw = base::Slice(source, w.range);
     const std::size_t eq = raw.find('=');
-    if (eq == std::string_view::npos || raw.find('$', eq) != std::string_view::npos ||
-        raw.find('\\', eq) != std::string_view::npos) {
+    if (eq == std::string_view::npos || raw.find('\\', eq) != std::string_view::npos) {
       site.problem = fmt::format("the default of ARG `{}` is not a plain value", name);
       return;
     }
     site.arg = name;
-    SetEdit(site, source, w.range.begin + static_cast<std::uint32_t>(eq) + 1,
-            ValueEnd(source, w.range));
+    // The default as written, quotes aside, and where it lies.
+    const auto begin = static_cast<std::uint32_t>(w.range.begin + eq + 1);
+    const std::uint32_t end = ValueEnd(source, w.range);
+    std::string_view value = source.substr(begin, end - begin);
+    std::uint32_t value_begin = begin;
+    if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+      value.remove_prefix(1);
+      ++value_begin;
+    }
+    Locate(model, site, value, {value_begin, end}, chain);
     return;
   }
   site.problem = fmt::format("the default of ARG `{}` was not found", name);
@@ -134,7 +209,8 @@ std::vector<ImageSite> FindImageSites(const model::Model& model) {
                                        : fmt::format("`{}`", stage.base.unknown[0]));
       } else {
         site.image = stage.image;
-        Locate(model, site, stage.from->args[0], model.global_scope());
+        std::vector<std::string> chain;
+        Locate(model, site, stage.from->args[0].value, stage.from->args[0].range, chain);
       }
       out.push_back(std::move(site));
     }
