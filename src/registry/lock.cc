@@ -16,7 +16,7 @@ std::string ParseLock(std::string_view text, Lock& lock) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e400
     return fmt::format("not JSON: {}", e.what());
   }
   if (!j.is_object()) return "not a JSON object";

@@ -24,6 +24,7 @@ TEST(LockTest, Errors) {
   Lock lock;
   EXPECT_NE(ParseLock("{", lock).find("not JSON"), std::string::npos);
   EXPECT_EQ(ParseLock("[]", lock), "not a JSON object");
+  EXPECT_NE(ParseLock(R"({"version": 1e400})", lock).find("not JSON"), std::string::npos);
   EXPECT_EQ(ParseLock("{}", lock), "no integer `version`");
   EXPECT_NE(ParseLock(R"({"version": 2})", lock).find("version 2"), std::string::npos);
   EXPECT_EQ(ParseLock(R"({"version": 1})", lock), "");
