@@ -9,7 +9,7 @@ set -uo pipefail
 
 shipshape=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in docker-registry skopeo umoci python3 curl; do
+for tool in docker-registry skopeo umoci python3; do
   command -v "$tool" >/dev/null || {
     echo "registry: $tool is missing (scripts/setup-deps.sh installs it)" >&2
     exit 1
@@ -29,6 +29,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP  # the EXIT trap then stops the servers too
 
 failed=0
 passed=0
@@ -57,7 +58,8 @@ start() {
   docker-registry serve "$tmp/registry.yml" >>"$tmp/registry.log" 2>&1 &
   registry_pid=$!
   for _ in $(seq 100); do
-    curl -fs "http://$reg/v2/" >/dev/null && return 0
+    python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+      "http://$reg/v2/" 2>/dev/null && return 0
     sleep 0.1
   done
   echo "registry: the registry did not start:" >&2
@@ -97,9 +99,12 @@ index["manifests"].append({"mediaType": "application/vnd.oci.image.index.v1+json
                            "annotations": {"org.opencontainers.image.ref.name": "multi"}})
 json.dump(index, open(index_path, "w"))
 PY
-layout_digest() { jq -r --arg n "$1" \
-  '.manifests[] | select(.annotations["org.opencontainers.image.ref.name"] == $n) | .digest' \
-  "$oci/index.json"; }
+layout_digest() {
+  python3 -c 'import json, sys
+for m in json.load(open(sys.argv[1]))["manifests"]:
+    if m["annotations"]["org.opencontainers.image.ref.name"] == sys.argv[2]:
+        print(m["digest"])' "$oci/index.json" "$1"
+}
 d_amd64=$(layout_digest amd64)
 d_other=$(layout_digest other)
 d_multi=$(layout_digest multi)
