@@ -67,7 +67,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends: what dpkg-shlibdeps finds the binary linked against (libc6 alone when it links
 # mostly-static), so it is never a hand-kept list.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS shellcheck)
+# ShellCheck for RUN scripts; libcurl4 for `shipshape pin` to reach registries (loaded when
+# it fetches, not linked).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shellcheck, libcurl4")
 # Directories 0755 whatever the umask of the machine that builds.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
   OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)

@@ -18,6 +18,9 @@
 #include "lint/lint.h"
 #include "model/expand.h"
 #include "model/model.h"
+#include "registry/auth.h"
+#include "registry/lock.h"
+#include "registry/sites.h"
 #include "shell/commands.h"
 #include "shell/parser.h"
 #include "syntax/parser.h"
@@ -254,12 +257,47 @@ int FuzzImage(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int FuzzPin(const std::uint8_t* data, std::size_t size) {
+  const std::string text = Text(data, size);
+  (void)registry::ParseChallenges(text);
+  (void)registry::LookupCredentials(text, "docker.io");
+  registry::Lock lock;
+  if (registry::ParseLock(text, lock).empty()) {
+    const std::string written = registry::FormatLock(lock);
+    registry::Lock again;
+    if (!registry::ParseLock(written, again).empty() || again != lock) {
+      Violated("a lock file written from one read does not read back the same", written);
+    }
+  }
+  const std::string digest = "sha256:" + std::string(64, 'c');
+  auto pin = [&](const syntax::Dockerfile& df, std::vector<registry::ImageSite>& sites) {
+    sites = registry::FindImageSites(model::Model::Build(df));
+    std::vector<std::optional<std::string>> digests;
+    for (const registry::ImageSite& s : sites) {
+      digests.push_back(s.problem.empty() ? std::optional<std::string>(digest) : std::nullopt);
+    }
+    return registry::ApplyDigests(df, sites, digests);
+  };
+  std::vector<registry::ImageSite> sites;
+  const syntax::Dockerfile df = syntax::Parse("Dockerfile", text);
+  const registry::PinEdit once = pin(df, sites);
+  if (!once.error.empty()) return 0;
+  const syntax::Dockerfile pinned = syntax::Parse("Dockerfile", once.text);
+  const registry::PinEdit twice = pin(pinned, sites);
+  if (!twice.error.empty() || twice.text != once.text) {
+    Violated("pinning the pinned text again changes it",
+             fmt::format("{}\n--- once:\n{}\n--- twice:\n{}", twice.error, once.text,
+                         twice.text));
+  }
+  return 0;
+}
+
 std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
       {"baseline", FuzzBaseline}, {"config", FuzzConfig}, {"dockerignore", FuzzDockerignore},
       {"expand", FuzzExpand},     {"fix", FuzzFix},       {"image", FuzzImage},
-      {"lint", FuzzLint},
-      {"parse", FuzzParse},       {"shell", FuzzShell},
+      {"lint", FuzzLint},         {"parse", FuzzParse},   {"pin", FuzzPin},
+      {"shell", FuzzShell},
   };
   return kTargets;
 }

@@ -35,6 +35,12 @@ int FuzzLint(const std::uint8_t* data, std::size_t size);
 /// error (the loop does not revert), the fixed text has no syntax error the original lacks,
 /// and fixing it again changes nothing.
 int FuzzFix(const std::uint8_t* data, std::size_t size);
+/// `shipshape pin`'s parsers on the bytes: the Dockerfile's image sites pinned with
+/// registry::ApplyDigests, the lock file, `WWW-Authenticate` challenges and Docker config
+/// credentials. Properties: pinning succeeds or says why (never a file that does not resolve
+/// as asked; ApplyDigests checks), pinning the pinned text again changes nothing, and a lock
+/// it accepts is written and read back unchanged.
+int FuzzPin(const std::uint8_t* data, std::size_t size);
 
 /// image::ReadTarMemory on the bytes as an outer tar (docker save, oci-archive), with small
 /// limits, then image::Audit with every rule. Property: a failed read says why; every finding
@@ -47,7 +53,7 @@ struct Target {
 };
 
 /// Every target by name (`parse`, `expand`, `shell`, `config`, `baseline`, `dockerignore`,
-/// `lint`, `fix`, `image`).
+/// `lint`, `fix`, `image`, `pin`).
 std::span<const Target> Targets();
 /// The target named `name`, or nullptr.
 TargetFn FindTarget(std::string_view name);

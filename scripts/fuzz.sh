@@ -11,7 +11,7 @@ build=${1:?build dir}
 seconds=${2:?seconds}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix image)
+((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix image pin)
 out=build-fuzz
 shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 [[ -d $shared/corpus ]] || shared=/work/shared
@@ -34,7 +34,7 @@ seed() {
   mkdir -p "$dir"
   [[ -n $(ls -A "$dir") ]] && return
   case $t in
-    parse | lint | fix | shell)
+    parse | lint | fix | shell | pin)
       while read -r f; do cp "$f" "$dir/seed-$((n++))"; done < <(dockerfiles) ;;
     expand)
       # BuildKit's envVarTest words (`A|word|result`), with and without an environment.
@@ -68,7 +68,7 @@ for t in "${targets[@]}"; do
   bin=$build/${t}_fuzz
   [[ -x $bin ]] || { echo "fuzz: $bin is missing (build the fuzzers target)" >&2; exit 2; }
   case $t in
-    parse | lint | fix) dict=fuzz/dockerfile.dict ;;
+    parse | lint | fix | pin) dict=fuzz/dockerfile.dict ;;
     expand | shell) dict=fuzz/shell.dict ;;
     config) dict=fuzz/yaml.dict ;;
     baseline | image) dict=fuzz/json.dict ;;

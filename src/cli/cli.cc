@@ -24,6 +24,7 @@
 #include "cli/generate.h"
 #include "cli/image_command.h"
 #include "cli/report_flags.h"
+#include "cli/pin_command.h"
 #include "cli/version.h"
 #include "config/load.h"
 #include "config/lookup.h"
@@ -1011,13 +1012,15 @@ int Main(int argc, char** argv) {
 
   ImageFlags image_flags;
   CLI::App* image_cmd = AddImageCommand(app, image_flags);
+  PinFlags pin_flags;
+  CLI::App* pin_cmd = AddPinCommand(app, pin_flags);
 
   // hadolint takes files directly: without a command, lint.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" || first == "generate" || first == "image" ||
+                         first == "config" || first == "generate" || first == "image" || first == "pin" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -1052,6 +1055,7 @@ int Main(int argc, char** argv) {
   if (rule_cmd->parsed()) return RunRule(rule_code);
   if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
   if (image_cmd->parsed()) return RunImage(image_flags);
+  if (pin_cmd->parsed()) return RunPin(pin_flags);
   return kExitError;
 }
 

@@ -48,8 +48,11 @@ files=$(dpkg-deb -c "$deb" | awk '{ print $6 }' | sort)
 [[ $files == "$expected" ]] || fail "package contents differ:
 $(diff <(echo "$expected") <(echo "$files"))"
 
-# Depends: the packages that hold the libraries the binary needs, nothing else.
-needed=$(ldd "$build/shipshape" | awk '$2 == "=>" { print $3 }')
+# Depends: the packages that hold the libraries the binary needs (its own DT_NEEDED entries,
+# not what those pull in), nothing else.
+direct=$(readelf -d "$build/shipshape" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | paste -sd' ')
+needed=$(ldd "$build/shipshape" |
+  awk -v direct=" $direct " '$2 == "=>" && index(direct, " " $1 " ") { print $3 }')
 owners=$(for lib in $needed; do
   dpkg -S "$lib" 2>/dev/null || dpkg -S "$(realpath "$lib")"
 done | cut -d: -f1 | sort -u | paste -sd' ')
@@ -57,7 +60,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 depends_names=$(tr ',' '\n' <<<"$depends" | sed 's/(.*)//; s/ //g' | sort -u | paste -sd' ')
 [[ -n $owners && $depends_names == "$owners" ]] ||
   fail "Depends: $depends; the binary links $needed, from $owners"
-[[ $(dpkg-deb -f "$deb" Recommends) == shellcheck ]] || fail "Recommends is not shellcheck"
+[[ $(dpkg-deb -f "$deb" Recommends) == "shellcheck, libcurl4" ]] ||
+  fail "Recommends is not shellcheck, libcurl4"
 changelog_version=$(dpkg-deb --fsys-tarfile "$deb" |
   tar -xO ./usr/share/doc/shipshape/changelog.gz | zcat | sed -n '1s/^shipshape (\(.*\)).*/\1/p')
 [[ $changelog_version == "$version" ]] ||

@@ -50,8 +50,13 @@ FROM python:3.12-slim@sha256:2be8daddbb82756f7d1f2c7ece706aadcb284bf6ab6d769ea69
 ```
 
 ## Fix safety
-There is no fix: the digest has to come from the registry (`docker buildx imagetools inspect`),
-which shipshape does not contact.
+`shipshape lint --fix` has no fix: the digest has to come from the registry. Run
+`shipshape pin` instead: it asks each image's registry which digest its tag serves (the
+multi-platform index when there is one, the bytes checked against the digest), writes
+`FROM image:tag@sha256:...` (or into the ARG default the image comes from), and records the
+digests in `shipshape.lock`. `shipshape pin --diff` previews the edits, `shipshape pin
+--check` fails CI when a reference is unpinned or its tag has moved, `--offline` pins from
+the lock file alone, and `--update` moves the pins to what the tags serve now.
 
 ## Differences from hadolint
 hadolint has no such rule; DL3006 and DL3007 only ask for a tag other than `latest`.
