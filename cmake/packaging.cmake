@@ -65,8 +65,11 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${SHIPSHAPE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends: what dpkg-shlibdeps finds the binary linked against (libc6 alone when it links
-# mostly-static), so it is never a hand-kept list.
+# mostly-static), so it is never a hand-kept list, plus libssl3, whose libcrypto the binary
+# loads with dlopen for every digest it verifies (`image`, `pin`; src/base/hash.cc), which
+# dpkg-shlibdeps cannot see.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl3")
 # ShellCheck for RUN scripts; libcurl4 for `shipshape pin` to reach registries (loaded when
 # it fetches, not linked).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shellcheck, libcurl4")

@@ -3,39 +3,11 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <array>
 #include <memory>
 
 namespace shipshape::image {
-
-Hasher::Hasher(std::string_view algorithm) : algorithm_(algorithm == "sha512" ? "sha512" : "sha256") {
-  EVP_MD_CTX* c = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(c, algorithm_ == "sha512" ? EVP_sha512() : EVP_sha256(), nullptr);
-  ctx_ = c;
-}
-
-Hasher::~Hasher() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
-
-void Hasher::Update(const void* data, std::size_t size) {
-  if (size) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), data, size);
-}
-
-std::string Hasher::Finish() {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), md, &len);
-  std::string out = algorithm_ + ":";
-  for (unsigned int i = 0; i < len; ++i) fmt::format_to(std::back_inserter(out), "{:02x}", md[i]);
-  return out;
-}
-
-std::string Digest(std::string_view bytes, std::string_view algorithm) {
-  Hasher h(algorithm);
-  h.Update(bytes.data(), bytes.size());
-  return h.Finish();
-}
 
 bool NormalizeName(std::string_view name, std::string& out, bool& odd) {
   odd = false;

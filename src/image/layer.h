@@ -2,6 +2,8 @@
 // plus the small files the audit reads). Internal to src/image.
 #pragma once
 
+#include "base/hash.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,25 +18,9 @@ namespace shipshape::image {
 /// (`error` set).
 using ChunkSource = std::function<long(const void** data, std::string& error)>;
 
-/// A streaming SHA-256 or SHA-512 (OpenSSL EVP), named by the digest's algorithm.
-class Hasher {
- public:
-  /// `algorithm`: `sha256` or `sha512`; anything else hashes as sha256 (and will not match).
-  explicit Hasher(std::string_view algorithm = "sha256");
-  ~Hasher();
-  Hasher(const Hasher&) = delete;
-  Hasher& operator=(const Hasher&) = delete;
-  void Update(const void* data, std::size_t size);
-  /// `sha256:<hex>`; the hasher is done after this.
-  std::string Finish();
-
- private:
-  void* ctx_;
-  std::string algorithm_;
-};
-
-/// `sha256:<hex>` of `bytes`.
-std::string Digest(std::string_view bytes, std::string_view algorithm = "sha256");
+/// A streaming SHA-256 or SHA-512, named by the digest's algorithm (base/hash.h).
+using Hasher = base::Hash;
+using base::Digest;
 
 struct LayerEntry {
   std::string path;  // normalised: no leading `./` or `/`, no trailing `/`

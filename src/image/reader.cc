@@ -751,6 +751,10 @@ ReadResult Prefixed(ReadResult r, std::string_view shown) {
 
 ReadResult Read(const std::string& path, const ReadOptions& options) {
   const std::string shown = path == "-" ? "<stdin>" : path;
+  // Every blob is verified against its digest: without libcrypto nothing can be.
+  if (const std::string& why = base::HashUnavailable(); !why.empty()) {
+    return Prefixed({{}, fmt::format("cannot verify digests: {}", why)}, shown);
+  }
   std::error_code ec;
   if (path != "-" && std::filesystem::is_directory(path, ec)) {
     FolderContainer folder(path);
@@ -796,6 +800,9 @@ ReadResult Read(const std::string& path, const ReadOptions& options) {
 }
 
 ReadResult ReadTarMemory(std::string_view name, std::string_view bytes, const ReadOptions& options) {
+  if (const std::string& why = base::HashUnavailable(); !why.empty()) {
+    return Prefixed({{}, fmt::format("cannot verify digests: {}", why)}, name);
+  }
   TarContainer tar(-1, bytes);
   std::string error;
   if (!tar.Index(options.limits, error)) return Prefixed({{}, error}, name);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file.h"
+#include "base/hash.h"
 #include "registry/digest.h"
 #include "registry/endpoint.h"
 #include "registry/http.h"
@@ -276,6 +277,11 @@ Resolution Client::Resolve(const model::ImageRef& ref) {
     return out;
   }
   const std::string computed = Sha256Digest(r.http.body);
+  if (computed.empty()) {
+    out.error = fmt::format("{}: cannot verify the manifest's digest: {}", what,
+                            base::HashUnavailable());
+    return out;
+  }
   if (const auto h = r.http.headers.find("docker-content-digest"); h != r.http.headers.end()) {
     if (h->second != computed) {
       out.error = fmt::format("{}: {} says the manifest is {} but its bytes hash to {}", what,

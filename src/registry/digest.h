@@ -1,4 +1,4 @@
-// Content digests of what a registry serves (OpenSSL's SHA-256).
+// Content digests of what a registry serves (SHA-256, base/hash.h).
 #pragma once
 
 #include <string>
