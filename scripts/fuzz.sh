@@ -11,7 +11,7 @@ build=${1:?build dir}
 seconds=${2:?seconds}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix)
+((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix lsp)
 out=build-fuzz
 shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 [[ -d $shared/corpus ]] || shared=/work/shared
@@ -56,6 +56,11 @@ seed() {
     baseline)
       while read -r f; do cp "$f" "$dir/seed-$((n++))"; done < <(
         find tests/cli/cases -type f -name '*.json' | sort) ;;
+    lsp)
+      # A session (open, diagnostics, code actions, hover, change, shutdown) around each of a
+      # tenth of the Dockerfiles.
+      while read -r f; do python3 fuzz/lsp_seed.py "$f" "$dir/seed-$((n++))"; done < <(
+        dockerfiles | awk 'NR % 10 == 0') ;;
   esac
   for f in tests/regressions/"$t"/*; do [[ -f $f ]] && cp "$f" "$dir/regression-$((n++))"; done
 }
@@ -69,6 +74,7 @@ for t in "${targets[@]}"; do
     expand | shell) dict=fuzz/shell.dict ;;
     config) dict=fuzz/yaml.dict ;;
     baseline) dict=fuzz/json.dict ;;
+    lsp) dict=fuzz/lsp.dict ;;
     dockerignore) dict=fuzz/dockerignore.dict ;;
   esac
   seed "$t"
