@@ -17,7 +17,8 @@ CLI::App* AddLspCommand(CLI::App& app, LspFlags& flags) {
                 "Talk over standard input and output (the default and only transport; "
                 "accepted because clients pass it)");
   cmd->add_option("--debounce-ms", flags.debounce_ms,
-                  "Lint a document once it has been unchanged this long (default 5)")
+                  "Lint a document at most once per this many milliseconds; the changes in between "
+                  "are linted together, newest version (default 5)")
       ->check(CLI::Range(0u, 10000u));
   return cmd;
 }

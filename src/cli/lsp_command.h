@@ -10,7 +10,7 @@ namespace shipshape::cli {
 struct LspFlags {
   /// Clients pass `--stdio`; standard input and output are the only transport.
   bool stdio = false;
-  /// Milliseconds a document must stay unchanged before it is linted.
+  /// A document is linted at most once per this many milliseconds.
   unsigned debounce_ms = 5;
 };
 

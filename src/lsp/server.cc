@@ -75,6 +75,8 @@ struct Document {
   int version = 0;
   std::shared_ptr<const std::string> text;
   std::shared_ptr<const Linted> linted;
+  /// When the lint worker last took its text.
+  Clock::time_point last_lint{};
   /// What was last sent for it, so that ShellCheck finding nothing sends nothing again.
   std::optional<std::pair<int, json>> published;
 };
@@ -386,8 +388,12 @@ struct Server::Impl {
       if (it != docs.end()) Store(it->second, linted);
       return;
     }
+    // At most one lint per debounce interval: a change after a pause is linted at once, the
+    // changes of a burst wait for the interval's end and only the newest text is linted.
     std::lock_guard<std::mutex> lock(mu);
-    lint_queue[uri] = Clock::now() + options.debounce;
+    auto it = docs.find(uri);
+    if (it == docs.end()) return;
+    lint_queue[uri] = std::max(Clock::now(), it->second.last_lint + options.debounce);
     lint_cv.notify_one();
   }
 
@@ -409,6 +415,7 @@ struct Server::Impl {
       auto it = docs.find(uri);
       if (it == docs.end()) continue;
       if (it->second.linted && Current(it->second, *it->second.linted)) continue;
+      it->second.last_lint = Clock::now();
       const Snapshot s = Take(it->second);
       lock.unlock();
       bool wants = false;

@@ -12,8 +12,8 @@
 namespace shipshape::lsp {
 
 struct ServerOptions {
-  /// How long a document must stay unchanged before it is linted; changes within it are
-  /// coalesced and the newest version wins.
+  /// A document is linted at most once per interval: a change after a pause at once, the
+  /// changes of a burst together at the interval's end (the newest version wins).
   std::chrono::milliseconds debounce{5};
   /// Lint on worker threads and run ShellCheck. False: every change is linted at once on the
   /// calling thread and ShellCheck never runs (the fuzz target's deterministic mode).

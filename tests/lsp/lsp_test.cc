@@ -90,8 +90,9 @@ class LspSession : public ::testing::Test {
     // ShellCheck on in its own test only, where its later republishing is the point.
     dir_.Write(".shipshape.yaml", "ignore: [DL3006, SP701]\nshellcheck: never\n");
     std::string error;
-    // A long debounce, so that two changes sent together are always coalesced.
-    ASSERT_TRUE(client_.Start(SHIPSHAPE_BINARY, {"lsp", "--stdio", "--debounce-ms", "100"},
+    // A long debounce interval, so that two changes sent together right after a lint are
+    // always coalesced.
+    ASSERT_TRUE(client_.Start(SHIPSHAPE_BINARY, {"lsp", "--stdio", "--debounce-ms", "300"},
                               dir_.path.string(), error))
         << error;
     const int id = client_.Request(
@@ -155,7 +156,8 @@ TEST_F(LspSession, AWholeSession) {
   EXPECT_EQ((*sudo)["range"]["start"]["character"], 18) << *sudo;
   EXPECT_EQ((*sudo)["source"], "shipshape");
 
-  // Two incremental changes in one write: only the newest version is linted and published.
+  // Two incremental changes in one write, right after version 1 was linted (so within the
+  // debounce interval): only the newest version is linted and published.
   const std::string v2 = lsp::Frame(
       ChangeMessage(uri, 2, {{"range", Range(3, 0, 3, 0)}, {"text", "MAINTAINER me\n"}}).dump());
   // Deletes `sudo ` (UTF-16 units 18-23 of line 1).
