@@ -250,10 +250,10 @@ int FuzzLsp(const std::uint8_t* data, std::size_t size) {
   auto expected = [](const std::string& text) -> int {
     const json m = json::parse(text, nullptr, false);
     if (m.is_discarded() || !m.is_object()) return 1;
-    if (!m.contains("id")) return 0;
+    // Without `method`: a response (nothing to answer) or an invalid request.
     if (!m.contains("method")) return m.contains("result") || m.contains("error") ? 0 : 1;
     if (m["method"] == "exit") return 0;
-    return 1;
+    return m.contains("id") ? 1 : 0;
   };
   while (!server.exited()) {
     const lsp::FrameReader::Status status = reader.Next(body, error);

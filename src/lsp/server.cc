@@ -805,31 +805,37 @@ struct Server::Impl {
       return;
     }
     const bool has_id = message.contains("id");
-    json id = has_id ? message["id"] : json(nullptr);
-    if (has_id && !id.is_string() && !id.is_number_integer() && !id.is_null()) {
-      Error(nullptr, kInvalidRequest, "`id` is a number or a string");
-      return;
-    }
+    const bool valid_id = has_id && (message["id"].is_string() ||
+                                     message["id"].is_number_integer() || message["id"].is_null());
+    const json id = valid_id ? message["id"] : json(nullptr);
     if (!message.contains("method")) {
       // A response to one of our requests (registration, refresh): nothing to do.
-      if (has_id && (message.contains("result") || message.contains("error"))) return;
+      if (message.contains("result") || message.contains("error")) return;
       Error(id, kInvalidRequest, "a request without `method`");
       return;
     }
-    if (!message["method"].is_string()) {
-      if (has_id) Error(id, kInvalidRequest, "`method` is a string");
+    const json& method_json = message["method"];
+    // `exit` ends the session whatever comes with it.
+    if (method_json == "exit") {
+      exited = true;
       return;
     }
-    const std::string method = message["method"].get<std::string>();
+    if (!has_id) {
+      // A malformed notification has no one to tell: it is dropped.
+      if (!method_json.is_string()) return;
+    } else if (!valid_id) {
+      Error(nullptr, kInvalidRequest, "`id` is a number or a string");
+      return;
+    } else if (!method_json.is_string()) {
+      Error(id, kInvalidRequest, "`method` is a string");
+      return;
+    }
+    const std::string method = method_json.get<std::string>();
     const json params = message.contains("params") && !message["params"].is_null()
                             ? message["params"]
                             : json::object();
     if (!params.is_object() && !params.is_array()) {
       if (has_id) Error(id, kInvalidRequest, "`params` is an object or an array");
-      return;
-    }
-    if (method == "exit") {
-      exited = true;
       return;
     }
     try {

@@ -79,6 +79,9 @@ TEST_F(ServerTest, BadInputGetsJsonRpcErrors) {
                     {"method", "textDocument/didChange"},
                     {"params", {{"contentChanges", "x"}}}})
                   .empty());
+  // A response (to the server's own requests) needs no answer.
+  EXPECT_TRUE(Send({{"jsonrpc", "2.0"}, {"id", "shipshape-1"}, {"result", nullptr}}).empty());
+  EXPECT_TRUE(Send({{"jsonrpc", "2.0"}, {"id", {{"x", 1}}}, {"error", {{"code", 1}}}}).empty());
   server_.FramingError("a header block without Content-Length");
   EXPECT_EQ(sent_.back()["error"]["code"], -32700);
   EXPECT_FALSE(server_.exited());
@@ -95,7 +98,8 @@ TEST_F(ServerTest, ShutdownThenExit) {
 
 TEST_F(ServerTest, ExitWithoutShutdownIsCodeOne) {
   Initialize();
-  Send({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  // Whatever comes with it.
+  EXPECT_TRUE(Send({{"jsonrpc", "2.0"}, {"id", 7}, {"method", "exit"}, {"params", 3}}).empty());
   EXPECT_TRUE(server_.exited());
   EXPECT_EQ(server_.exit_code(), 1);
 }
