@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lsp/text.h"
+#include "test_data.h"
 #include "tests/lsp/client.h"
 
 namespace shipshape::testing {
@@ -155,6 +156,21 @@ TEST_F(LspSession, AWholeSession) {
   EXPECT_EQ((*sudo)["range"]["start"]["line"], 1);
   EXPECT_EQ((*sudo)["range"]["start"]["character"], 18) << *sudo;
   EXPECT_EQ((*sudo)["source"], "shipshape");
+
+  // Exactly what `shipshape lint` reports on the file (its folder's config applies to both).
+  const ProcessResult cli = RunShipshape({"lint", "-f", "json", "Dockerfile"}, dir_.path.string());
+  ASSERT_EQ(cli.exit_code, 1) << cli.err;
+  std::set<std::pair<std::string, int>> from_cli, from_lsp;
+  for (const json& d : json::parse(cli.out)) {
+    from_cli.insert({d["code"].get<std::string>(), d["line"].get<int>() - 1});
+    const json* same = Find(diags, d["code"]);
+    ASSERT_NE(same, nullptr) << d;
+    EXPECT_EQ((*same)["message"], d["message"]);
+  }
+  for (const json& d : diags) {
+    from_lsp.insert({d["code"].get<std::string>(), d["range"]["start"]["line"].get<int>()});
+  }
+  EXPECT_EQ(from_lsp, from_cli);
 
   // Two incremental changes in one write, right after version 1 was linted (so within the
   // debounce interval): only the newest version is linted and published.
