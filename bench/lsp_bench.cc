@@ -1,8 +1,10 @@
 // `shipshape lsp` as an editor sees it: the time from sending a didChange on a 300-line
 // Dockerfile to receiving its publishDiagnostics, through the real binary over pipes, changes
-// 30 ms apart as in typing (default 5 ms debounce interval, and none), against the 20 ms target. ShellCheck off for the target
-// (its findings arrive later by design); a second benchmark times them arriving.
+// 30 ms apart as in typing (default 5 ms debounce interval, and none), against the 20 ms target.
+// ShellCheck off for the target (its findings arrive later by design); a second benchmark times
+// them arriving.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,8 +16,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "lsp/text.h"
 #include "tests/lsp/client.h"
@@ -108,9 +108,8 @@ struct Session {
     const json after = {{"line", 150}, {"character", 1}};
     const json change = v % 2 == 0 ? json{{"range", {{"start", at}, {"end", at}}}, {"text", "#"}}
                                    : json{{"range", {{"start", at}, {"end", after}}}, {"text", ""}};
-    client.Notify("textDocument/didChange",
-                  {{"textDocument", {{"uri", uri}, {"version", v}}},
-                   {"contentChanges", json::array({change})}});
+    client.Notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", v}}},
+                                             {"contentChanges", json::array({change})}});
   }
 
   fs::path dir;
@@ -134,7 +133,7 @@ void Report(benchmark::State& state, std::vector<double>& ms, const char* what, 
                "lsp %s: didChange -> publishDiagnostics on a 300-line file over %zu changes: "
                "p50 %.2f ms, p95 %.2f ms, max %.2f ms%s\n",
                what, ms.size(), p50, p95, ms.back(),
-               !target             ? " (no target: ShellCheck's findings arrive later by design)"
+               !target           ? " (no target: ShellCheck's findings arrive later by design)"
                : p95 < kTargetMs ? " (target 20 ms: met at p95)"
                                  : " (target 20 ms: MISSED at p95)");
 }
@@ -192,7 +191,8 @@ void BM_LspChangeToShellCheckDiagnostics(benchmark::State& state) {
       state.SkipWithError("no diagnostics");
       return;
     }
-    first.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() * 1000);
+    first.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() * 1000);
     if (!s.client.Published(s.uri, v, 30s)) {
       state.SkipWithError("no ShellCheck diagnostics");
       return;

@@ -1,9 +1,9 @@
 #include "lsp/framing.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace shipshape::lsp {
 namespace {

@@ -1,11 +1,10 @@
 #include "lsp/framing.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace shipshape::lsp {
 namespace {
@@ -34,7 +33,8 @@ TEST(FrameReader, SplitsMessagesFedByteByByte) {
 
 TEST(FrameReader, AcceptsOtherHeadersAnyCaseAndBareNewlines) {
   FrameReader reader;
-  reader.Feed("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}");
+  reader.Feed(
+      "content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}");
   reader.Feed("Content-Length:  3 \n\n[1]");
   std::string body, error;
   ASSERT_EQ(reader.Next(body, error), Status::kMessage);
@@ -93,9 +93,7 @@ TEST(FrameReader, AnEndlessHeaderIsAnError) {
   EXPECT_EQ(body, "{}");
 }
 
-TEST(Frame, WritesTheByteLength) {
-  EXPECT_EQ(Frame("ü"), "Content-Length: 2\r\n\r\nü");
-}
+TEST(Frame, WritesTheByteLength) { EXPECT_EQ(Frame("ü"), "Content-Length: 2\r\n\r\nü"); }
 
 }  // namespace
 }  // namespace shipshape::lsp

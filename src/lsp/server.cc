@@ -1,5 +1,6 @@
 #include "lsp/server.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,14 +10,12 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "base/diagnostic.h"
 #include "config/for_file.h"
@@ -94,10 +93,14 @@ struct Snapshot {
 
 int SeverityOf(base::Severity s) {
   switch (s) {
-    case base::Severity::kError: return 1;
-    case base::Severity::kWarning: return 2;
-    case base::Severity::kInfo: return 3;
-    case base::Severity::kStyle: return 4;
+    case base::Severity::kError:
+      return 1;
+    case base::Severity::kWarning:
+      return 2;
+    case base::Severity::kInfo:
+      return 3;
+    case base::Severity::kStyle:
+      return 4;
   }
   return 1;
 }
@@ -137,9 +140,7 @@ json DiagnosticsJson(const lint::FileResult& result) {
 }
 
 /// Whether two byte ranges touch (an empty range touches what contains it).
-bool Touches(base::Range a, base::Range b) {
-  return a.begin <= b.end && b.begin <= a.end;
-}
+bool Touches(base::Range a, base::Range b) { return a.begin <= b.end && b.begin <= a.end; }
 
 /// One edit that turns `from` into `to`: the bytes between their common prefix and suffix.
 base::Edit MinimalEdit(std::string_view from, std::string_view to) {
@@ -266,8 +267,8 @@ struct Server::Impl {
 
   void NewConfiguration() {
     std::optional<std::filesystem::path> none;
-    auto l = std::make_shared<config::Loader>(
-        config::Roots::From(config::ProcessEnvironment()), none);
+    auto l =
+        std::make_shared<config::Loader>(config::Roots::From(config::ProcessEnvironment()), none);
     auto c = std::make_shared<context::ContextCache>();
     std::lock_guard<std::mutex> lock(mu);
     loader = std::move(l);
@@ -293,7 +294,9 @@ struct Server::Impl {
       // A broken config file is shown where the user looks: on the document.
       lint::FileResult r{syntax::Parse(read_path, *s.text), {}};
       r.diagnostics.push_back(
-          {"", base::Severity::kError, {0, 0},
+          {"",
+           base::Severity::kError,
+           {0, 0},
            fmt::format("shipshape cannot use its configuration: {}", setup.error().ToString()),
            std::nullopt});
       linted->result = std::make_shared<lint::FileResult>(std::move(r));
@@ -303,8 +306,8 @@ struct Server::Impl {
     linted->options = setup->options;
     const bool shellcheck_on = options.threads && setup->shellcheck != config::ShellCheck::kNever;
     if (shellcheck == nullptr || !shellcheck_on) {
-      linted->result = std::make_shared<lint::FileResult>(
-          lint::LintText(read_path, *s.text, linted->options));
+      linted->result =
+          std::make_shared<lint::FileResult>(lint::LintText(read_path, *s.text, linted->options));
       bool scripts = false;
       if (shellcheck_on) {
         scripts = !lint::ShellCheckScripts(linted->result->dockerfile, linted->options).empty();
@@ -349,9 +352,8 @@ struct Server::Impl {
       return;
     }
     doc.published.emplace(doc.version, diagnostics);
-    Notify("textDocument/publishDiagnostics", {{"uri", doc.uri},
-                                               {"version", doc.version},
-                                               {"diagnostics", std::move(diagnostics)}});
+    Notify("textDocument/publishDiagnostics",
+           {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", std::move(diagnostics)}});
   }
 
   /// The current result of `doc`, linting it now (rules only) when there is none yet.
@@ -404,8 +406,9 @@ struct Server::Impl {
         lint_cv.wait(lock);
         continue;
       }
-      auto next = std::min_element(lint_queue.begin(), lint_queue.end(),
-                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+      auto next =
+          std::min_element(lint_queue.begin(), lint_queue.end(),
+                           [](const auto& a, const auto& b) { return a.second < b.second; });
       if (next->second > Clock::now()) {
         lint_cv.wait_until(lock, next->second);
         continue;
@@ -536,8 +539,7 @@ struct Server::Impl {
            {{"identifier", "shipshape"},
             {"interFileDependencies", false},
             {"workspaceDiagnostics", false}}},
-          {"codeActionProvider",
-           {{"codeActionKinds", {"quickfix", "source.fixAll", kFixAllKind}}}},
+          {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll", kFixAllKind}}}},
           {"hoverProvider", true}}},
         {"serverInfo", {{"name", "shipshape"}, {"version", SHIPSHAPE_VERSION}}}};
   }
@@ -554,8 +556,8 @@ struct Server::Impl {
 
   /// The edits of other files (a `.dockerignore`) as workspace edit parts; false when the
   /// client cannot take them.
-  bool FileEditsJson(const Linted& linted, const std::vector<base::FileEdit>& edits,
-                     json& changes, json& document_changes_out) {
+  bool FileEditsJson(const Linted& linted, const std::vector<base::FileEdit>& edits, json& changes,
+                     json& document_changes_out) {
     for (const base::FileEdit& e : edits) {
       std::filesystem::path p(e.path);
       std::error_code ec;
@@ -572,8 +574,8 @@ struct Server::Impl {
           document_changes_out.push_back(
               {{"kind", "create"}, {"uri", uri}, {"options", {{"ignoreIfExists", true}}}});
         }
-        document_changes_out.push_back(
-            {{"textDocument", {{"uri", uri}, {"version", nullptr}}}, {"edits", json::array({edit})}});
+        document_changes_out.push_back({{"textDocument", {{"uri", uri}, {"version", nullptr}}},
+                                        {"edits", json::array({edit})}});
       } else {
         if (!e.expected) return false;
         changes[uri].push_back(edit);
@@ -593,8 +595,8 @@ struct Server::Impl {
     json doc_changes = json::array();
     if (document_changes) {
       if (!text_edits.empty()) {
-        doc_changes.push_back({{"textDocument", {{"uri", uri}, {"version", version}}},
-                               {"edits", text_edits}});
+        doc_changes.push_back(
+            {{"textDocument", {{"uri", uri}, {"version", version}}}, {"edits", text_edits}});
       }
     } else if (!text_edits.empty()) {
       changes[uri] = text_edits;
@@ -618,7 +620,8 @@ struct Server::Impl {
     auto wanted = [&](std::string_view kind) {
       if (only.empty()) return true;
       return std::any_of(only.begin(), only.end(), [&](const std::string& k) {
-        return kind == k || (kind.starts_with(k) && kind.size() > k.size() && kind[k.size()] == '.');
+        return kind == k ||
+               (kind.starts_with(k) && kind.size() > k.size() && kind[k.size()] == '.');
       });
     };
     std::shared_ptr<const Linted> linted = Ensure(uri);
@@ -627,8 +630,9 @@ struct Server::Impl {
     const lint::FileResult& result = *linted->result;
     const std::string_view text = result.dockerfile.text();
     const TextIndex index(text);
-    const base::Range wanted_bytes{index.OffsetOf(range.start),
-                                   std::max(index.OffsetOf(range.start), index.OffsetOf(range.end))};
+    const base::Range wanted_bytes{
+        index.OffsetOf(range.start),
+        std::max(index.OffsetOf(range.start), index.OffsetOf(range.end))};
     bool any_safe = false;
     for (const base::Diagnostic& d : result.diagnostics) {
       if (!d.fix || d.fix->applicability == base::Applicability::kDisplayOnly) continue;
@@ -670,11 +674,10 @@ struct Server::Impl {
         for (const auto& [code, n] : outcome.fixed) fixed += n;
         std::optional<json> edit = WorkspaceEdit(uri, linted->version, *linted, edits, file_edits);
         if (edit) {
-          actions.push_back(
-              {{"title", fmt::format("shipshape: fix all safe ({} {})", fixed,
-                                     fixed == 1 ? "fix" : "fixes")},
-               {"kind", kFixAllKind},
-               {"edit", *edit}});
+          actions.push_back({{"title", fmt::format("shipshape: fix all safe ({} {})", fixed,
+                                                   fixed == 1 ? "fix" : "fixes")},
+                             {"kind", kFixAllKind},
+                             {"edit", *edit}});
         }
       }
     }
@@ -845,7 +848,8 @@ struct Server::Impl {
       }
       HandleRequest(id, method, params);
     } catch (const json::exception& e) {
-      if (has_id) Error(id, kInvalidParams, fmt::format("invalid params for {}: {}", method, e.what()));
+      if (has_id)
+        Error(id, kInvalidParams, fmt::format("invalid params for {}: {}", method, e.what()));
     } catch (const std::exception& e) {
       if (has_id) Error(id, kInternalError, fmt::format("{} failed: {}", method, e.what()));
     }

@@ -42,11 +42,12 @@ class ServerTest : public ::testing::Test {
   }
 
   std::vector<json> Open(const std::string& uri, const std::string& text) {
-    return Send({{"jsonrpc", "2.0"},
-                 {"method", "textDocument/didOpen"},
-                 {"params",
-                  {{"textDocument",
-                    {{"uri", uri}, {"languageId", "dockerfile"}, {"version", 1}, {"text", text}}}}}});
+    return Send(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didOpen"},
+         {"params",
+          {{"textDocument",
+            {{"uri", uri}, {"languageId", "dockerfile"}, {"version", 1}, {"text", text}}}}}});
   }
 
   Server server_;
@@ -129,7 +130,8 @@ TEST_F(ServerTest, CodeActionsAndHover) {
   const json actions = Request(
       "textDocument/codeAction",
       {{"textDocument", {{"uri", "untitled:c"}}},
-       {"range", {{"start", {{"line", 2}, {"character", 0}}}, {"end", {{"line", 2}, {"character", 0}}}}},
+       {"range",
+        {{"start", {{"line", 2}, {"character", 0}}}, {"end", {{"line", 2}, {"character", 0}}}}},
        {"context", {{"diagnostics", json::array()}}}})["result"];
   ASSERT_TRUE(actions.is_array()) << actions;
   bool quickfix = false, fix_all = false;

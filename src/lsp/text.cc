@@ -32,8 +32,8 @@ TextIndex::TextIndex(std::string_view text) : text_(text) {
 }
 
 std::uint32_t TextIndex::ContentEnd(std::uint32_t line) const {
-  std::uint32_t end = line + 1 < starts_.size() ? starts_[line + 1]
-                                                : static_cast<std::uint32_t>(text_.size());
+  std::uint32_t end =
+      line + 1 < starts_.size() ? starts_[line + 1] : static_cast<std::uint32_t>(text_.size());
   if (line + 1 < starts_.size()) {
     if (end > starts_[line] && text_[end - 1] == '\n') --end;
     if (end > starts_[line] && text_[end - 1] == '\r') --end;
@@ -83,9 +83,8 @@ void ApplyChange(std::string& text, const Change& change) {
 
 std::optional<std::string> PathOfUri(std::string_view uri) {
   constexpr std::string_view kScheme = "file://";
-  if (uri.size() < kScheme.size() ||
-      !std::equal(kScheme.begin(), kScheme.end(), uri.begin(),
-                  [](char a, char b) { return a == (b | 0x20); })) {
+  if (uri.size() < kScheme.size() || !std::equal(kScheme.begin(), kScheme.end(), uri.begin(),
+                                                 [](char a, char b) { return a == (b | 0x20); })) {
     return std::nullopt;
   }
   uri.remove_prefix(kScheme.size());
@@ -116,8 +115,8 @@ std::string UriOfPath(std::string_view path) {
   std::string uri = "file://";
   for (const char c : path) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-        c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '/' ||
+        c == '-' || c == '.' || c == '_' || c == '~') {
       uri += c;
     } else {
       uri += '%';

@@ -66,7 +66,9 @@ TEST(TextIndex, LineBreaksAsTheProtocolDefinesThem) {
 }
 
 TEST(TextIndex, InvalidBytesCountOneUnitEach) {
-  const TextIndex index("\xff\xfe" "a");
+  const TextIndex index(
+      "\xff\xfe"
+      "a");
   EXPECT_EQ(index.PositionOf(2), (Position{0, 2}));
   EXPECT_EQ(index.OffsetOf({0, 2}), 2u);
 }
@@ -86,8 +88,7 @@ TEST(ApplyChange, IncrementalEditsInUtf16) {
 }
 
 TEST(Uri, FilePathsBothWays) {
-  EXPECT_EQ(PathOfUri("file:///home/me/My%20Project/Dockerfile"),
-            "/home/me/My Project/Dockerfile");
+  EXPECT_EQ(PathOfUri("file:///home/me/My%20Project/Dockerfile"), "/home/me/My Project/Dockerfile");
   EXPECT_EQ(PathOfUri("FILE://localhost/tmp/a"), "/tmp/a");
   EXPECT_EQ(PathOfUri("untitled:Untitled-1"), std::nullopt);
   EXPECT_EQ(PathOfUri("file://server/share/x"), std::nullopt);

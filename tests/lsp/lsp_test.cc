@@ -2,17 +2,15 @@
 // LspClient through a whole session (initialize, open, change, diagnostics pushed and pulled,
 // code actions applied, hover, configuration change, ShellCheck's findings arriving later,
 // malformed input, shutdown and exit).
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "lsp/text.h"
 #include "test_data.h"
@@ -60,9 +58,9 @@ std::string ApplyEdits(std::string text, const json& edits) {
   std::vector<std::pair<lsp::TextRange, std::string>> list;
   for (const json& e : edits) {
     const json& r = e["range"];
-    list.push_back({{{r["start"]["line"], r["start"]["character"]},
-                     {r["end"]["line"], r["end"]["character"]}},
-                    e["newText"]});
+    list.push_back(
+        {{{r["start"]["line"], r["start"]["character"]}, {r["end"]["line"], r["end"]["character"]}},
+         e["newText"]});
   }
   std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first.start.line, a.first.start.character) >
@@ -96,10 +94,9 @@ class LspSession : public ::testing::Test {
     ASSERT_TRUE(client_.Start(SHIPSHAPE_BINARY, {"lsp", "--stdio", "--debounce-ms", "300"},
                               dir_.path.string(), error))
         << error;
-    const int id = client_.Request(
-        "initialize", {{"processId", getpid()},
-                       {"rootUri", lsp::UriOfPath(dir_.path.string())},
-                       {"capabilities", json::object()}});
+    const int id = client_.Request("initialize", {{"processId", getpid()},
+                                                  {"rootUri", lsp::UriOfPath(dir_.path.string())},
+                                                  {"capabilities", json::object()}});
     const std::optional<json> r = client_.Response(id, 20s);
     ASSERT_TRUE(r) << "no answer to initialize";
     init_ = *r;
@@ -110,9 +107,10 @@ class LspSession : public ::testing::Test {
   std::string Open(const std::string& name, const std::string& text) {
     dir_.Write(name, text);
     const std::string uri = lsp::UriOfPath((dir_.path / name).string());
-    client_.Notify("textDocument/didOpen",
-                   {{"textDocument",
-                     {{"uri", uri}, {"languageId", "dockerfile"}, {"version", 1}, {"text", text}}}});
+    client_.Notify(
+        "textDocument/didOpen",
+        {{"textDocument",
+          {{"uri", uri}, {"languageId", "dockerfile"}, {"version", 1}, {"text", text}}}});
     return uri;
   }
 
@@ -209,10 +207,9 @@ TEST_F(LspSession, AWholeSession) {
   EXPECT_EQ(Codes(diags), (std::set<std::string>{"DL4000"})) << diags;
 
   // The quick fix on the MAINTAINER line is unsafe, and says so.
-  actions = Call("textDocument/codeAction",
-                 {{"textDocument", {{"uri", uri}}},
-                  {"range", Range(3, 2, 3, 2)},
-                  {"context", {{"diagnostics", json::array()}}}});
+  actions = Call("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                             {"range", Range(3, 2, 3, 2)},
+                                             {"context", {{"diagnostics", json::array()}}}});
   const json* quick = nullptr;
   for (const json& a : actions) {
     if (a["kind"] == "quickfix") quick = &a;
@@ -227,8 +224,8 @@ TEST_F(LspSession, AWholeSession) {
   EXPECT_NE(quick_fixed.find("LABEL"), std::string::npos) << quick_fixed;
 
   // Hover on the finding shows the rule's page.
-  const json hover = Call("textDocument/hover",
-                          {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 3}, {"character", 3}}}});
+  const json hover = Call("textDocument/hover", {{"textDocument", {{"uri", uri}}},
+                                                 {"position", {{"line", 3}, {"character", 3}}}});
   const std::string doc = hover["contents"]["value"];
   EXPECT_NE(doc.find("DL4000"), std::string::npos) << doc;
   EXPECT_NE(doc.find("Why is this bad?"), std::string::npos) << doc;
@@ -241,8 +238,8 @@ TEST_F(LspSession, AWholeSession) {
 
   // Malformed input gets errors; the server goes on.
   ASSERT_TRUE(client_.SendRaw(lsp::Frame("{\"jsonrpc\": \"2.0\", \"id\": 99, ")));
-  std::optional<json> error = client_.WaitFor(
-      [](const json& m) { return m.contains("error") && m["id"].is_null(); }, 20s);
+  std::optional<json> error =
+      client_.WaitFor([](const json& m) { return m.contains("error") && m["id"].is_null(); }, 20s);
   ASSERT_TRUE(error);
   EXPECT_EQ((*error)["error"]["code"], -32700);
   ASSERT_TRUE(client_.SendRaw("Content-Type: nothing\r\n\r\n"));
