@@ -455,6 +455,9 @@ struct Server::Impl {
         std::string found = shellcheck::FindShellCheck();
         lock.lock();
         shellcheck_binary = std::move(found);
+        // The documents may have changed meanwhile.
+        it = docs.find(uri);
+        if (it == docs.end()) continue;
       }
       if (shellcheck_binary->empty()) {
         if (!told_no_shellcheck) {

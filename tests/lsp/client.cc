@@ -23,7 +23,8 @@ LspClient::~LspClient() {
 }
 
 bool LspClient::Start(const std::string& binary, const std::vector<std::string>& args,
-                      const std::string& cwd, std::string& error) {
+                      const std::string& cwd, std::string& error,
+                      const std::vector<std::pair<std::string, std::string>>& env) {
   // Writing to a server that died must be an error here, not a signal.
   signal(SIGPIPE, SIG_IGN);
   int in[2], out[2];
@@ -45,6 +46,7 @@ bool LspClient::Start(const std::string& binary, const std::vector<std::string>&
     dup2(in[0], STDIN_FILENO);
     dup2(out[1], STDOUT_FILENO);
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     execv(argv[0], argv.data());
     _exit(127);
   }

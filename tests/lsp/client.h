@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lsp/framing.h"
@@ -27,10 +28,11 @@ class LspClient {
   LspClient(const LspClient&) = delete;
   LspClient& operator=(const LspClient&) = delete;
 
-  /// Starts `binary args...` in `cwd` (empty: this process's); false with `error` set when it
-  /// cannot.
+  /// Starts `binary args...` in `cwd` (empty: this process's) with `env` set in its
+  /// environment; false with `error` set when it cannot.
   bool Start(const std::string& binary, const std::vector<std::string>& args,
-             const std::string& cwd, std::string& error);
+             const std::string& cwd, std::string& error,
+             const std::vector<std::pair<std::string, std::string>>& env = {});
 
   /// Writes bytes as they are (for malformed input) or one framed message.
   bool SendRaw(const std::string& bytes);

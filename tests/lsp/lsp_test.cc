@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "lsp/text.h"
 #include "test_data.h"
@@ -92,7 +93,7 @@ class LspSession : public ::testing::Test {
     // A long debounce interval, so that two changes sent together right after a lint are
     // always coalesced.
     ASSERT_TRUE(client_.Start(SHIPSHAPE_BINARY, {"lsp", "--stdio", "--debounce-ms", "300"},
-                              dir_.path.string(), error))
+                              dir_.path.string(), error, env_))
         << error;
     const int id = client_.Request("initialize", {{"processId", getpid()},
                                                   {"rootUri", lsp::UriOfPath(dir_.path.string())},
@@ -129,8 +130,44 @@ class LspSession : public ::testing::Test {
   }
 
   TempDir dir_;
+  /// Set in the server's environment.
+  std::vector<std::pair<std::string, std::string>> env_;
   LspClient client_;
   json init_;
+};
+
+/// The server finds a `shellcheck` that waits a second before running the real one, so that a
+/// change always lands while ShellCheck checks the version before it.
+class SlowShellCheck : public LspSession {
+ protected:
+  void SetUp() override {
+    fs::create_directories(bin_.path);
+    const std::string real = Which("shellcheck");
+    ASSERT_FALSE(real.empty()) << "shellcheck is not on PATH (scripts/setup-deps.sh installs it)";
+    {
+      std::ofstream script(bin_.path / "shellcheck");
+      script << "#!/bin/sh\nsleep 1\nexec " << real << " \"$@\"\n";
+    }
+    fs::permissions(bin_.path / "shellcheck", fs::perms::owner_all);
+    env_.push_back({"PATH", bin_.path.string() + ":" + std::getenv("PATH")});
+    LspSession::SetUp();
+  }
+
+  static std::string Which(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "";
+    std::size_t start = 0;
+    while (start <= dirs.size()) {
+      std::size_t end = dirs.find(':', start);
+      if (end == std::string::npos) end = dirs.size();
+      const fs::path candidate = fs::path(dirs.substr(start, end - start)) / name;
+      if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+      start = end + 1;
+    }
+    return "";
+  }
+
+  TempDir bin_;
 };
 
 TEST_F(LspSession, AWholeSession) {
@@ -272,6 +309,27 @@ TEST_F(LspSession, ShellCheckFindingsArriveAfterTheRules) {
   EXPECT_TRUE(Codes(full).contains("SC2086")) << full;
   EXPECT_TRUE(Codes(full).contains("DL3004")) << full;
 
+  EXPECT_TRUE(Call("shutdown", nullptr).is_null());
+  client_.Notify("exit", json::object());
+  EXPECT_EQ(client_.Wait(20s), 0);
+}
+
+TEST_F(SlowShellCheck, NeverPublishedForAnOldVersion) {
+  dir_.Write(".shipshape.yaml", "ignore: [SP701]\nshellcheck: always\n");
+  client_.Notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+  const std::string uri = Open("Dockerfile", "FROM debian:12\nRUN echo $1 && sudo ls\n");
+  EXPECT_EQ(Codes(Published(uri, 1)), (std::set<std::string>{"DL3004"}));
+  // ShellCheck is now checking version 1 (for a second): version 2 arrives meanwhile.
+  std::this_thread::sleep_for(200ms);
+  ASSERT_TRUE(client_.Send(ChangeMessage(uri, 2, {{"text", "FROM debian:12\nRUN echo $2\n"}})));
+  EXPECT_TRUE(Published(uri, 2).empty());
+  const json full = Published(uri, 2);
+  EXPECT_EQ(Codes(full), (std::set<std::string>{"SC2086"})) << full;
+  EXPECT_EQ(full[0]["range"]["start"], json({{"line", 1}, {"character", 9}})) << full;
+  for (const json& m : client_.inbox()) {
+    EXPECT_NE(m.value("method", ""), "textDocument/publishDiagnostics")
+        << "published after version 2's findings: " << m;
+  }
   EXPECT_TRUE(Call("shutdown", nullptr).is_null());
   client_.Notify("exit", json::object());
   EXPECT_EQ(client_.Wait(20s), 0);
