@@ -211,6 +211,8 @@ struct Server::Impl {
 
   config::Layer env_layer;
   const config::Layer command_line;
+  /// The first workspace folder, when it is a local folder.
+  std::filesystem::path root;
 
   // Shared with the workers, under `mu`.
   std::mutex mu;
@@ -267,8 +269,11 @@ struct Server::Impl {
 
   void NewConfiguration() {
     std::optional<std::filesystem::path> none;
-    auto l =
-        std::make_shared<config::Loader>(config::Roots::From(config::ProcessEnvironment()), none);
+    config::Roots roots = config::Roots::From(config::ProcessEnvironment());
+    // The workspace folder stands for the directory `lint` would run in (hadolint's
+    // `$PWD/.hadolint.yaml`, documents that are not files).
+    if (!root.empty()) roots.cwd = root;
+    auto l = std::make_shared<config::Loader>(std::move(roots), none);
     auto c = std::make_shared<context::ContextCache>();
     std::lock_guard<std::mutex> lock(mu);
     loader = std::move(l);
@@ -530,6 +535,18 @@ struct Server::Impl {
     if (workspace.contains("didChangeWatchedFiles") &&
         workspace["didChangeWatchedFiles"].is_object()) {
       watch_registration = workspace["didChangeWatchedFiles"].value("dynamicRegistration", false);
+    }
+    std::optional<std::string> folder;
+    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array() &&
+        !params["workspaceFolders"].empty() && params["workspaceFolders"][0].is_object()) {
+      folder = PathOfUri(params["workspaceFolders"][0].value("uri", ""));
+    } else if (params.contains("rootUri") && params["rootUri"].is_string()) {
+      folder = PathOfUri(params["rootUri"].get<std::string>());
+    }
+    std::error_code ec;
+    if (folder && std::filesystem::is_directory(*folder, ec)) {
+      root = *folder;
+      NewConfiguration();
     }
     initialized = true;
     StartWorkers();

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,30 @@ TEST_F(ServerTest, PullDiagnosticsWithoutPush) {
   bool latest = false;
   for (const json& d : r["result"]["items"]) latest = latest || d["code"] == "DL3007";
   EXPECT_TRUE(latest) << r;
+}
+
+TEST_F(ServerTest, AsksToWatchConfigFilesWhenTheClientCan) {
+  Initialize({{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}});
+  const std::vector<json> out =
+      Send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0]["method"], "client/registerCapability");
+  EXPECT_TRUE(out[0].contains("id"));
+  const json& reg = out[0]["params"]["registrations"][0];
+  EXPECT_EQ(reg["method"], "workspace/didChangeWatchedFiles");
+  std::set<std::string> globs;
+  for (const json& w : reg["registerOptions"]["watchers"]) globs.insert(w["globPattern"]);
+  EXPECT_TRUE(globs.contains("**/.shipshape.yaml"));
+  EXPECT_TRUE(globs.contains("**/.hadolint.yaml"));
+  EXPECT_TRUE(globs.contains("**/.dockerignore"));
+  // The client's answer needs none.
+  EXPECT_TRUE(Send({{"jsonrpc", "2.0"}, {"id", out[0]["id"]}, {"result", nullptr}}).empty());
+}
+
+TEST_F(ServerTest, NoRegistrationWithoutTheCapability) {
+  Initialize();
+  EXPECT_TRUE(
+      Send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}}).empty());
 }
 
 }  // namespace
