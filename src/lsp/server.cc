@@ -511,6 +511,8 @@ struct Server::Impl {
       for (const auto& [uri, doc] : docs) uris.push_back(uri);
     }
     for (const std::string& uri : uris) Schedule(uri);
+    // A client that pulls asks again.
+    if (pull && refresh_support) Request("workspace/diagnostic/refresh", nullptr);
   }
 
   // --- Requests.

@@ -171,6 +171,18 @@ TEST_F(ServerTest, PullDiagnosticsWithoutPush) {
   EXPECT_TRUE(latest) << r;
 }
 
+TEST_F(ServerTest, AConfigurationChangeAsksAPullingClientToPullAgain) {
+  Initialize({{"textDocument", {{"diagnostic", json::object()}}},
+              {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
+  Open("untitled:e", "FROM debian:latest\n");
+  const std::vector<json> out = Send({{"jsonrpc", "2.0"},
+                                      {"method", "workspace/didChangeConfiguration"},
+                                      {"params", {{"settings", json::object()}}}});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0]["method"], "workspace/diagnostic/refresh");
+  EXPECT_TRUE(out[0].contains("id"));
+}
+
 TEST_F(ServerTest, AsksToWatchConfigFilesWhenTheClientCan) {
   Initialize({{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}});
   const std::vector<json> out =
