@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <chrono>
 #include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "config/load.h"
 #include "context/dockerignore.h"
@@ -16,6 +18,8 @@
 #include "image/image.h"
 #include "lint/baseline.h"
 #include "lint/lint.h"
+#include "lsp/framing.h"
+#include "lsp/server.h"
 #include "model/expand.h"
 #include "model/model.h"
 #include "registry/auth.h"
@@ -292,12 +296,59 @@ int FuzzPin(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int FuzzLsp(const std::uint8_t* data, std::size_t size) {
+  using json = nlohmann::json;
+  std::vector<std::string> sent;
+  lsp::Server server({std::chrono::milliseconds(0), /*threads=*/false},
+                     [&](const std::string& body) { sent.push_back(body); });
+  // Initialized first, so that every input reaches the document handlers.
+  server.Handle(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}})");
+  lsp::FrameReader reader;
+  reader.Feed(std::string_view(reinterpret_cast<const char*>(data), size));
+  std::string body, error;
+  // How many responses (messages with an `id` and no `method`) a message must get.
+  auto expected = [](const std::string& text) -> int {
+    const json m = json::parse(text, nullptr, false);
+    if (m.is_discarded() || !m.is_object()) return 1;
+    // Without `method`: a response (nothing to answer) or an invalid request.
+    if (!m.contains("method")) return m.contains("result") || m.contains("error") ? 0 : 1;
+    if (m["method"] == "exit") return 0;
+    return m.contains("id") ? 1 : 0;
+  };
+  while (!server.exited()) {
+    const lsp::FrameReader::Status status = reader.Next(body, error);
+    if (status == lsp::FrameReader::Status::kNeedMore) break;
+    sent.clear();
+    int want = 1;
+    if (status == lsp::FrameReader::Status::kError) {
+      server.FramingError(error);
+    } else {
+      want = expected(body);
+      server.Handle(body);
+    }
+    int responses = 0;
+    for (const std::string& out : sent) {
+      const json m = json::parse(out, nullptr, false);
+      if (m.is_discarded() || !m.is_object() || m.value("jsonrpc", "") != "2.0") {
+        Violated("the server sent something that is not a JSON-RPC message", out);
+      }
+      if (m.contains("id") && !m.contains("method")) ++responses;
+    }
+    if (responses != want) {
+      Violated("a message did not get exactly the responses it asks for",
+               fmt::format("expected {}, got {}\n--- message:\n{}", want, responses,
+                           status == lsp::FrameReader::Status::kError ? error : body));
+    }
+  }
+  return 0;
+}
+
 std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
       {"baseline", FuzzBaseline}, {"config", FuzzConfig}, {"dockerignore", FuzzDockerignore},
       {"expand", FuzzExpand},     {"fix", FuzzFix},       {"image", FuzzImage},
-      {"lint", FuzzLint},         {"parse", FuzzParse},   {"pin", FuzzPin},
-      {"shell", FuzzShell},
+      {"lint", FuzzLint},         {"lsp", FuzzLsp},       {"parse", FuzzParse},
+      {"pin", FuzzPin},           {"shell", FuzzShell},
   };
   return kTargets;
 }

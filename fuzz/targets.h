@@ -47,13 +47,19 @@ int FuzzPin(const std::uint8_t* data, std::size_t size);
 /// carries its image location.
 int FuzzImage(const std::uint8_t* data, std::size_t size);
 
+/// lsp::FrameReader on the bytes, each message through an initialized lsp::Server linting
+/// inline. Properties: everything the server sends is a JSON-RPC message, and each message gets
+/// exactly the responses it asks for (one per request, bad framing or bad JSON; none for a
+/// notification or a response).
+int FuzzLsp(const std::uint8_t* data, std::size_t size);
+
 struct Target {
   std::string_view name;
   TargetFn fn;
 };
 
 /// Every target by name (`parse`, `expand`, `shell`, `config`, `baseline`, `dockerignore`,
-/// `lint`, `fix`, `image`, `pin`).
+/// `lint`, `fix`, `image`, `pin`, `lsp`).
 std::span<const Target> Targets();
 /// The target named `name`, or nullptr.
 TargetFn FindTarget(std::string_view name);

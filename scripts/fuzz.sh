@@ -11,7 +11,7 @@ build=${1:?build dir}
 seconds=${2:?seconds}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix image pin)
+((${#targets[@]})) || targets=(parse expand shell config baseline dockerignore lint fix image pin lsp)
 out=build-fuzz
 shared=${SHIPSHAPE_SHARED_DIR:-../shared}
 [[ -d $shared/corpus ]] || shared=/work/shared
@@ -59,6 +59,11 @@ seed() {
     image)
       # Small image archives (tests/regressions/image holds the seeds).
       : ;;
+    lsp)
+      # A session (open, diagnostics, code actions, hover, change, shutdown) around each of a
+      # tenth of the Dockerfiles.
+      while read -r f; do python3 fuzz/lsp_seed.py "$f" "$dir/seed-$((n++))"; done < <(
+        dockerfiles | awk 'NR % 10 == 0') ;;
   esac
   for f in tests/regressions/"$t"/*; do [[ -f $f ]] && cp "$f" "$dir/regression-$((n++))"; done
 }
@@ -72,6 +77,7 @@ for t in "${targets[@]}"; do
     expand | shell) dict=fuzz/shell.dict ;;
     config) dict=fuzz/yaml.dict ;;
     baseline | image) dict=fuzz/json.dict ;;
+    lsp) dict=fuzz/lsp.dict ;;
     dockerignore) dict=fuzz/dockerignore.dict ;;
   esac
   seed "$t"

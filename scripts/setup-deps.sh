@@ -24,6 +24,8 @@ packages=(
   libcurl4-openssl-dev docker-registry
   # The pre-commit hook definition is tested with pre-commit itself.
   pre-commit
+  # tests/ci reads action.yml, the GitLab snippet and the hook definitions.
+  python3-yaml
 )
 
 # `--bench`: also what bench/compare.sh measures with and against.

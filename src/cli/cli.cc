@@ -25,7 +25,9 @@
 #include "cli/image_command.h"
 #include "cli/report_flags.h"
 #include "cli/pin_command.h"
+#include "cli/lsp_command.h"
 #include "cli/version.h"
+#include "config/for_file.h"
 #include "config/load.h"
 #include "config/lookup.h"
 #include "config/settings.h"
@@ -448,30 +450,19 @@ int RunLint(const LintFlags& flags) {
   bool shellcheck_required = false;
   context::ContextCache contexts;
   for (Input& in : inputs) {
-    // Configuration is looked up from where the file is (for stdin, where --stdin-filename
-    // says it is, as editors pass it); per-path globs match the name it is reported under.
-    config::Result<config::Settings> s =
-        loader.SettingsFor(in.read_path == "-" ? in.name : in.read_path, env_layer, *cli);
+    config::Result<config::FileSetup> s = config::SetupFor(
+        loader, env_layer, *cli, in.read_path, in.name, flags.context, contexts);
     if (!s) {
       PrintError(s.error().ToString());
       return kExitError;
     }
     warnings.Print(s->warnings);
-    in.options = config::OptionsFor(*s, in.name);
-    in.rule_set = config::DescribeRuleSet(*s);
-    // The build context: --context, else the Dockerfile's folder; standard input has none
-    // unless --context names one (its folder is unknown).
-    if (flags.context) {
-      in.options.rules.context = contexts.Open(
-          *flags.context, in.read_path == "-" ? std::string_view() : in.read_path, false);
-    } else if (in.read_path != "-") {
-      const std::string dir = std::filesystem::path(in.read_path).parent_path().string();
-      in.options.rules.context = contexts.Open(dir, in.read_path, /*guessed=*/true);
-    }
-    in.threshold = s->failure_threshold.value;
-    in.no_fail = s->no_fail.value;
-    in.shellcheck = s->shellcheck.value != config::ShellCheck::kNever;
-    if (s->shellcheck.value == config::ShellCheck::kAlways) shellcheck_required = true;
+    in.options = std::move(s->options);
+    in.rule_set = std::move(s->rule_set);
+    in.threshold = s->threshold;
+    in.no_fail = s->no_fail;
+    in.shellcheck = s->shellcheck != config::ShellCheck::kNever;
+    if (s->shellcheck == config::ShellCheck::kAlways) shellcheck_required = true;
   }
   // ShellCheck: used when installed (`auto`, said once when it is not); `always` without it
   // is an error.
@@ -1014,13 +1005,15 @@ int Main(int argc, char** argv) {
   CLI::App* image_cmd = AddImageCommand(app, image_flags);
   PinFlags pin_flags;
   CLI::App* pin_cmd = AddPinCommand(app, pin_flags);
+  LspFlags lsp_flags;
+  CLI::App* lsp_cmd = AddLspCommand(app, lsp_flags);
 
   // hadolint takes files directly: without a command, lint.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args[0];
     const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" || first == "generate" || first == "image" || first == "pin" ||
+                         first == "config" || first == "generate" || first == "image" || first == "pin" || first == "lsp" ||
                          first == "rule" || first == "-h" || first == "--help" ||
                          first == "--version";
     if (!command) args.insert(args.begin(), "lint");
@@ -1056,6 +1049,7 @@ int Main(int argc, char** argv) {
   if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
   if (image_cmd->parsed()) return RunImage(image_flags);
   if (pin_cmd->parsed()) return RunPin(pin_flags);
+  if (lsp_cmd->parsed()) return RunLsp(lsp_flags);
   return kExitError;
 }
 

@@ -1,0 +1,20 @@
+// `shipshape lsp`: the language server on standard input and output (src/lsp).
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace shipshape::cli {
+
+struct LspFlags {
+  /// Clients pass `--stdio`; standard input and output are the only transport.
+  bool stdio = false;
+  /// A document is linted at most once per this many milliseconds.
+  unsigned debounce_ms = 5;
+};
+
+CLI::App* AddLspCommand(CLI::App& app, LspFlags& flags);
+int RunLsp(const LspFlags& flags);
+
+}  // namespace shipshape::cli
