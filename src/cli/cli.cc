@@ -897,127 +897,144 @@ int Main(int argc, char** argv) {
       "Without a command, `lint` is assumed: `shipshape Dockerfile` works as `hadolint "
       "Dockerfile` does.");
 
+  // hadolint takes files directly: without a command, lint.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty()) {
+    const std::string& first = args[0];
+    const bool command = first == "lint" || first == "parse" || first == "rules" ||
+                         first == "config" || first == "generate" || first == "image" ||
+                         first == "pin" || first == "lsp" || first == "rule" || first == "-h" ||
+                         first == "--help" || first == "--version";
+    if (!command) args.insert(args.begin(), "lint");
+  }
+  // Only the command that runs gets its options (CLI11 builds each option at start-up, a
+  // third of a small `lint` run's instructions); the others are names and descriptions, for
+  // --help. `generate` describes every command, so it builds them all.
+  const std::string wanted = args.empty() ? std::string() : args[0];
+  auto full = [&](std::string_view name) { return wanted == name || wanted == "generate"; };
+
   LintFlags lint_flags;
   config::Flags& cf = lint_flags.settings;
   bool strict_labels_flag = false;
   bool disable_pragma_flag = false;
   bool no_color_flag = false;
   CLI::App* lint = app.add_subcommand("lint", "Lint Dockerfiles (`-` reads standard input)");
-  lint->add_option("paths", lint_flags.paths,
-                   "Dockerfiles, or directories to search for them (Dockerfile, Containerfile, "
-                   "Dockerfile.*, *.Dockerfile, *.dockerfile, *.containerfile)")
-      ->required();
-  lint->add_option("-c,--config", lint_flags.config_file,
-                   "Configuration file (no lookup then; a name containing `hadolint` is read as "
-                   "hadolint's)");
   ReportFlags report_flags;
-  AddReportFlags(*lint, cf, report_flags);
-  lint->add_option("--trusted-registry", cf.trusted_registries,
-                   "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)")
-      ->allow_extra_args(false);
-  lint->add_option("--require-label", cf.require_labels,
-                   "NAME:TYPE the image must carry (DL3049-DL3058; TYPE text, url, semver, hash, "
-                   "rfc3339, spdx or email)")
-      ->allow_extra_args(false);
-  lint->add_flag("--strict-labels", strict_labels_flag, "Labels outside the required ones are findings (DL3050)");
-  lint->add_flag("--disable-ignore-pragma", disable_pragma_flag, "Inline `ignore=` pragmas (shipshape's and hadolint's) suppress nothing");
-  lint->add_flag("--no-color", no_color_flag, "No colour in the output");
-  lint->add_option("--color", cf.color,
-                   "Colour: auto (a terminal without NO_COLOR), always or never");
-  lint->add_option("--target", cf.target,
-                   "The stage the build targets (default: the last stage)");
-  lint->add_option("--stdin-filename", lint_flags.stdin_filename,
-                   "The name reports give standard input (`-`); config lookup and per-path "
-                   "settings use it too");
-  lint->add_option("--file-path-in-report", lint_flags.file_path_in_report,
-                   "The name reports give the (single) linted file");
-  lint->add_option("--context", lint_flags.context,
-                   "The build context folder for the SP3xx rules (default: each Dockerfile's "
-                   "folder; standard input has none unless given)");
-  lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
-                 "In directories, also lint Dockerfiles that .gitignore excludes");
-  lint->add_flag("--list-files", lint_flags.list_files,
-                 "Print the files that would be linted (directories searched as for linting), "
-                 "one per line, and lint nothing");
-  lint->add_option("--shellcheck", cf.shellcheck,
-                   "Check RUN scripts with ShellCheck: auto (when `shellcheck` is on PATH; the "
-                   "default), always (an error without it) or never");
-  lint->add_option("-j,--jobs", lint_flags.jobs,
-                   "Files linted in parallel (default: the number of cores)")
-      ->check(CLI::Range(1u, 1024u));
-  lint->add_flag("-V,--verbose", lint_flags.verbose, "Say which configuration file is used");
-  lint->add_flag("--fix", lint_flags.fix,
-                 "Apply safe fixes in place (written atomically), then report what remains; "
-                 "with `-`, print the fixed file on stdout and the report on stderr");
-  lint->add_flag("--unsafe-fixes", lint_flags.unsafe_fixes,
-                 "With --fix or --diff, apply unsafe fixes too (they may change behaviour)");
-  lint->add_flag("--diff", lint_flags.diff,
-                 "Print the fixes as a unified diff (git apply, patch -p1) and write nothing; "
-                 "exit 1 when there is something to fix");
-  lint->add_flag("--fix-only", lint_flags.fix_only,
-                 "Apply fixes like --fix but report nothing that remains; exit 0 unless there "
-                 "is an error (with `-`, print the fixed file on stdout)");
-  lint->add_flag("--exit-non-zero-on-fix", lint_flags.exit_non_zero_on_fix,
-                 "With --fix or --fix-only, exit 1 when a file was fixed, even if nothing "
-                 "remains");
-  CLI::Option* baseline_option =
-      lint->add_option("--baseline", cf.baseline,
-                       "Do not report the findings recorded in this baseline file (made by "
-                       "--write-baseline); the summary counts those that no longer occur. A "
-                       "missing or invalid file is an error");
-  lint->add_flag("--no-baseline", cf.no_baseline,
-                 "Report every finding, even with `baseline:` in the configuration")
-      ->excludes(baseline_option);
-  lint->add_option("--write-baseline", lint_flags.write_baseline,
-                   "Record every finding in this baseline file (JSON, paths relative to its "
-                   "folder; entries of files not linted are kept) instead of reporting them; "
-                   "exit 0 unless there is an error");
+  if (full("lint")) {
+    lint->add_option("paths", lint_flags.paths,
+                     "Dockerfiles, or directories to search for them (Dockerfile, Containerfile, "
+                     "Dockerfile.*, *.Dockerfile, *.dockerfile, *.containerfile)")
+        ->required();
+    lint->add_option("-c,--config", lint_flags.config_file,
+                     "Configuration file (no lookup then; a name containing `hadolint` is read as "
+                     "hadolint's)");
+    AddReportFlags(*lint, cf, report_flags);
+    lint->add_option("--trusted-registry", cf.trusted_registries,
+                     "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)")
+        ->allow_extra_args(false);
+    lint->add_option("--require-label", cf.require_labels,
+                     "NAME:TYPE the image must carry (DL3049-DL3058; TYPE text, url, semver, hash, "
+                     "rfc3339, spdx or email)")
+        ->allow_extra_args(false);
+    lint->add_flag("--strict-labels", strict_labels_flag, "Labels outside the required ones are findings (DL3050)");
+    lint->add_flag("--disable-ignore-pragma", disable_pragma_flag, "Inline `ignore=` pragmas (shipshape's and hadolint's) suppress nothing");
+    lint->add_flag("--no-color", no_color_flag, "No colour in the output");
+    lint->add_option("--color", cf.color,
+                     "Colour: auto (a terminal without NO_COLOR), always or never");
+    lint->add_option("--target", cf.target,
+                     "The stage the build targets (default: the last stage)");
+    lint->add_option("--stdin-filename", lint_flags.stdin_filename,
+                     "The name reports give standard input (`-`); config lookup and per-path "
+                     "settings use it too");
+    lint->add_option("--file-path-in-report", lint_flags.file_path_in_report,
+                     "The name reports give the (single) linted file");
+    lint->add_option("--context", lint_flags.context,
+                     "The build context folder for the SP3xx rules (default: each Dockerfile's "
+                     "folder; standard input has none unless given)");
+    lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
+                   "In directories, also lint Dockerfiles that .gitignore excludes");
+    lint->add_flag("--list-files", lint_flags.list_files,
+                   "Print the files that would be linted (directories searched as for linting), "
+                   "one per line, and lint nothing");
+    lint->add_option("--shellcheck", cf.shellcheck,
+                     "Check RUN scripts with ShellCheck: auto (when `shellcheck` is on PATH; the "
+                     "default), always (an error without it) or never");
+    lint->add_option("-j,--jobs", lint_flags.jobs,
+                     "Files linted in parallel (default: the number of cores)")
+        ->check(CLI::Range(1u, 1024u));
+    lint->add_flag("-V,--verbose", lint_flags.verbose, "Say which configuration file is used");
+    lint->add_flag("--fix", lint_flags.fix,
+                   "Apply safe fixes in place (written atomically), then report what remains; "
+                   "with `-`, print the fixed file on stdout and the report on stderr");
+    lint->add_flag("--unsafe-fixes", lint_flags.unsafe_fixes,
+                   "With --fix or --diff, apply unsafe fixes too (they may change behaviour)");
+    lint->add_flag("--diff", lint_flags.diff,
+                   "Print the fixes as a unified diff (git apply, patch -p1) and write nothing; "
+                   "exit 1 when there is something to fix");
+    lint->add_flag("--fix-only", lint_flags.fix_only,
+                   "Apply fixes like --fix but report nothing that remains; exit 0 unless there "
+                   "is an error (with `-`, print the fixed file on stdout)");
+    lint->add_flag("--exit-non-zero-on-fix", lint_flags.exit_non_zero_on_fix,
+                   "With --fix or --fix-only, exit 1 when a file was fixed, even if nothing "
+                   "remains");
+    CLI::Option* baseline_option =
+        lint->add_option("--baseline", cf.baseline,
+                         "Do not report the findings recorded in this baseline file (made by "
+                         "--write-baseline); the summary counts those that no longer occur. A "
+                         "missing or invalid file is an error");
+    lint->add_flag("--no-baseline", cf.no_baseline,
+                   "Report every finding, even with `baseline:` in the configuration")
+        ->excludes(baseline_option);
+    lint->add_option("--write-baseline", lint_flags.write_baseline,
+                     "Record every finding in this baseline file (JSON, paths relative to its "
+                     "folder; entries of files not linted are kept) instead of reporting them; "
+                     "exit 0 unless there is an error");
+  }
 
   std::optional<std::string> show_config_file;
   std::string show_path = "-";
   bool show = false;
   CLI::App* config_cmd = app.add_subcommand("config", "Show the effective configuration");
-  config_cmd->add_flag("--show", show, "Print every setting and where it came from (the default)");
-  config_cmd->add_option("-c,--config", show_config_file, "Configuration file (no lookup then)");
-  config_cmd->add_option("path", show_path,
-                         "The Dockerfile whose settings to show (default: the current directory)");
+  if (full("config")) {
+    config_cmd->add_flag("--show", show,
+                         "Print every setting and where it came from (the default)");
+    config_cmd->add_option("-c,--config", show_config_file, "Configuration file (no lookup then)");
+    config_cmd->add_option(
+        "path", show_path, "The Dockerfile whose settings to show (default: the current directory)");
+  }
 
   std::string parse_path;
   bool dump = false;
   CLI::App* parse = app.add_subcommand(
       "parse", "Parse a Dockerfile and print its tree in BuildKit's dump format");
-  parse->add_flag("--dump", dump, "Print BuildKit's parse-tree dump (the default)");
-  parse->add_option("path", parse_path, "Dockerfile to parse (`-` reads standard input)")
-      ->required();
+  if (full("parse")) {
+    parse->add_flag("--dump", dump, "Print BuildKit's parse-tree dump (the default)");
+    parse->add_option("path", parse_path, "Dockerfile to parse (`-` reads standard input)")
+        ->required();
+  }
 
   std::string write_docs;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
-  rules_cmd->add_option("--write-docs", write_docs, "Write the rule pages into this folder");
+  if (full("rules")) {
+    rules_cmd->add_option("--write-docs", write_docs, "Write the rule pages into this folder");
+  }
 
   std::string rule_code;
   CLI::App* rule_cmd = app.add_subcommand("rule", "Print a rule's documentation");
-  rule_cmd->add_option("code", rule_code, "Rule code (DL3008) or name")->required();
+  if (full("rule")) {
+    rule_cmd->add_option("code", rule_code, "Rule code (DL3008) or name")->required();
+  }
 
   GenerateFlags generate_flags;
-  CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags);
+  CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags, full("generate"));
 
   ImageFlags image_flags;
-  CLI::App* image_cmd = AddImageCommand(app, image_flags);
+  CLI::App* image_cmd = AddImageCommand(app, image_flags, full("image"));
   PinFlags pin_flags;
-  CLI::App* pin_cmd = AddPinCommand(app, pin_flags);
+  CLI::App* pin_cmd = AddPinCommand(app, pin_flags, full("pin"));
   LspFlags lsp_flags;
-  CLI::App* lsp_cmd = AddLspCommand(app, lsp_flags);
+  CLI::App* lsp_cmd = AddLspCommand(app, lsp_flags, full("lsp"));
 
-  // hadolint takes files directly: without a command, lint.
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (!args.empty()) {
-    const std::string& first = args[0];
-    const bool command = first == "lint" || first == "parse" || first == "rules" ||
-                         first == "config" || first == "generate" || first == "image" || first == "pin" || first == "lsp" ||
-                         first == "rule" || first == "-h" || first == "--help" ||
-                         first == "--version";
-    if (!command) args.insert(args.begin(), "lint");
-  }
   std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
   try {
     app.parse(args);

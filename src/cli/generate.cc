@@ -64,10 +64,11 @@ std::vector<std::string> RuleCodes() {
   return codes;
 }
 
-CLI::App* AddGenerateCommand(CLI::App& app, GenerateFlags& flags) {
+CLI::App* AddGenerateCommand(CLI::App& app, GenerateFlags& flags, bool options) {
   CLI::App* cmd = app.add_subcommand(
       "generate", "Write the man page or a shell completion script (the build runs it)");
   cmd->group("");  // hidden: not in --help, the man page or the completions
+  if (!options) return cmd;
   cmd->add_option("kind", flags.kind, "man, bash, zsh or fish")
       ->required()
       ->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));

@@ -59,7 +59,9 @@ struct GenerateFlags {
 };
 
 /// Adds the hidden `generate KIND [-o FILE]` command to `app`, writing into `flags`.
-CLI::App* AddGenerateCommand(CLI::App& app, GenerateFlags& flags);
+/// `options` false: the command's name and description only (start-up builds in full only
+/// the command that runs).
+CLI::App* AddGenerateCommand(CLI::App& app, GenerateFlags& flags, bool options = true);
 
 /// Writes what `flags` asks for, generated from `app`; returns the exit code (2: cannot write).
 int RunGenerate(const CLI::App& app, const GenerateFlags& flags);

@@ -88,12 +88,13 @@ std::string LayerTable(const image::Image& img, std::string_view name) {
 
 }  // namespace
 
-CLI::App* AddImageCommand(CLI::App& app, ImageFlags& flags) {
+CLI::App* AddImageCommand(CLI::App& app, ImageFlags& flags, bool options) {
   CLI::App* cmd = app.add_subcommand(
       "image",
       "Audit built images: docker save archives, OCI layouts, oci-archives (`-` reads a tar "
       "from standard input)");
   flags.command = cmd;
+  if (!options) return cmd;
   cmd->add_option("paths", flags.paths,
                   "Image archives (docker save, podman save, oci-archive) or OCI layout folders")
       ->required();

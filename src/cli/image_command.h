@@ -28,7 +28,9 @@ struct ImageFlags {
 };
 
 /// Adds `image` to `app`, writing into `flags`.
-CLI::App* AddImageCommand(CLI::App& app, ImageFlags& flags);
+/// `options` false: the command's name and description only (start-up builds in full only
+/// the command that runs).
+CLI::App* AddImageCommand(CLI::App& app, ImageFlags& flags, bool options = true);
 
 /// Audits the images; 0 clean, 1 findings at the failure threshold, 2 unreadable input.
 int RunImage(const ImageFlags& flags);

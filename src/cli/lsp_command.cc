@@ -10,9 +10,10 @@
 
 namespace shipshape::cli {
 
-CLI::App* AddLspCommand(CLI::App& app, LspFlags& flags) {
+CLI::App* AddLspCommand(CLI::App& app, LspFlags& flags, bool options) {
   CLI::App* cmd = app.add_subcommand(
       "lsp", "Run the language server (LSP over standard input and output) for editors");
+  if (!options) return cmd;
   cmd->add_flag("--stdio", flags.stdio,
                 "Talk over standard input and output (the default and only transport; "
                 "accepted because clients pass it)");

@@ -14,7 +14,9 @@ struct LspFlags {
   unsigned debounce_ms = 5;
 };
 
-CLI::App* AddLspCommand(CLI::App& app, LspFlags& flags);
+/// `options` false: the command's name and description only (start-up builds in full only
+/// the command that runs).
+CLI::App* AddLspCommand(CLI::App& app, LspFlags& flags, bool options = true);
 int RunLsp(const LspFlags& flags);
 
 }  // namespace shipshape::cli

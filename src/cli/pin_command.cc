@@ -66,9 +66,10 @@ std::string LockPathFor(const PinFlags& flags, const std::string& dockerfile) {
 
 }  // namespace
 
-CLI::App* AddPinCommand(CLI::App& app, PinFlags& flags) {
+CLI::App* AddPinCommand(CLI::App& app, PinFlags& flags, bool options) {
   CLI::App* pin = app.add_subcommand(
       "pin", "Pin the images Dockerfiles pull to the digests their tags serve");
+  if (!options) return pin;
   pin->footer(
       "Exit status: 0 done (or nothing to pin), 1 --check found an unpinned reference or a "
       "digest its tag no longer serves, 2 an error (unknown tag, unauthorized, registry "

@@ -26,7 +26,9 @@ struct PinFlags {
 };
 
 /// Adds `pin [PATH...]` and its flags to `app`, writing into `flags`.
-CLI::App* AddPinCommand(CLI::App& app, PinFlags& flags);
+/// `options` false: the command's name and description only (start-up builds in full only
+/// the command that runs).
+CLI::App* AddPinCommand(CLI::App& app, PinFlags& flags, bool options = true);
 
 /// Runs `pin`; returns the exit code.
 int RunPin(const PinFlags& flags);
