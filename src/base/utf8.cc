@@ -155,12 +155,27 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-std::string ToLower(std::string_view s) {
+namespace {
+
+/// Go's strings.ToLower rune by rune.
+std::string ToLowerRunes(std::string_view s) {
   return MapRunes(s, [](char32_t r) -> char32_t {
     if (r < 0x80) return r >= 'A' && r <= 'Z' ? r + 32 : r;
     if (r == 0x130) return 'i';  // Go's simple mapping; the full mapping has two code points
     return MapCase(kToLower, kToLowerSize, r);
   });
+}
+
+}  // namespace
+
+std::string ToLower(std::string_view s) {
+  // ASCII (nearly every input) maps byte by byte.
+  std::string out(s);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) return ToLowerRunes(s);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 std::string ToUpper(std::string_view s) {

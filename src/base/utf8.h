@@ -81,6 +81,15 @@ inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// Whether `s` contains `lower` (lower-case ASCII) in any ASCII case.
+inline bool ContainsIgnoreCase(std::string_view s, std::string_view lower) {
+  if (lower.size() > s.size()) return false;
+  for (std::size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (EqualsIgnoreCase(s.substr(i, lower.size()), lower)) return true;
+  }
+  return false;
+}
+
 /// Number of code points in `s` (invalid bytes count one each).
 std::size_t CountRunes(std::string_view s);
 

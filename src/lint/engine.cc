@@ -121,9 +121,15 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
                                        const rules::Options& options,
                                        const Selection& selection) {
   std::vector<base::Diagnostic> out;
+  // The active rules, and among them those with each kind of hook (in registry order).
   std::vector<const rules::Rule*> active;
+  std::vector<const rules::Rule*> on_instruction;
+  std::vector<const rules::Rule*> on_command;
   for (const rules::Rule* r : rules::AllRules()) {
-    if (selection.Enabled(*r)) active.push_back(r);
+    if (!selection.Enabled(*r)) continue;
+    active.push_back(r);
+    if (r->on_instruction) on_instruction.push_back(r);
+    if (r->on_command) on_command.push_back(r);
   }
   // Instructions with a syntax error (BuildKit rejects them).
   const std::vector<bool> invalid = df.RejectedInstructions();
@@ -132,10 +138,11 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
     if (selection.AsBuildKitCheck(*r)) ctx.SetBuildKitCheck(r);
     if (selection.Explicit(*r)) ctx.SetExplicit(r);
   }
+  std::vector<const rules::Rule*> run_rules;  // the command rules that run on one RUN
   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
     const syntax::Instruction& inst = df.instructions[i];
-    for (const rules::Rule* r : active) {
-      if (!r->on_instruction || (invalid[i] && !r->sees_invalid)) continue;
+    for (const rules::Rule* r : on_instruction) {
+      if (invalid[i] && !r->sees_invalid) continue;
       ctx.SetRule(r);
       ctx.SetPosition(i, false);
       r->on_instruction(ctx, inst);
@@ -146,18 +153,17 @@ std::vector<base::Diagnostic> RunRules(const syntax::Dockerfile& df, const model
     }
     if (!rules::IsRun(inst)) continue;
     const bool in_onbuild = inst.keyword == syntax::Keyword::kOnbuild;
-    bool wanted = false;
-    const auto runs_here = [&](const rules::Rule& r) {
-      return r.on_command && (!in_onbuild || r.onbuild) && (!invalid[i] || r.sees_invalid);
-    };
-    for (const rules::Rule* r : active) wanted = wanted || runs_here(*r);
-    if (!wanted) continue;
+    std::vector<const rules::Rule*>& here = run_rules;
+    here.clear();
+    for (const rules::Rule* r : on_command) {
+      if ((!in_onbuild || r->onbuild) && (!invalid[i] || r->sees_invalid)) here.push_back(r);
+    }
+    if (here.empty()) continue;
     const shell::Analysis& run = ctx.Shell(i);
     ctx.SetRun(&run);
     ctx.SetPosition(i, in_onbuild);
     for (const shell::Command& cmd : run.commands()) {
-      for (const rules::Rule* r : active) {
-        if (!runs_here(*r)) continue;
+      for (const rules::Rule* r : here) {
         ctx.SetRule(r);
         r->on_command(ctx, cmd);
       }

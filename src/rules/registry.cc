@@ -264,6 +264,11 @@ const Rule* const kRules[] = {
 std::span<const Rule* const> AllRules() { return kRules; }
 
 const Rule* FindRule(std::string_view code_or_name) {
+  // The common case, a code as written in the table (kRules is sorted by code).
+  const auto exact = std::lower_bound(
+      std::begin(kRules), std::end(kRules), code_or_name,
+      [](const Rule* r, std::string_view code) { return r->code < code; });
+  if (exact != std::end(kRules) && (*exact)->code == code_or_name) return *exact;
   for (const Rule* r : kRules) {
     if (base::EqualsIgnoreCase(r->code, code_or_name) || r->name == code_or_name) return r;
   }

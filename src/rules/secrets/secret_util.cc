@@ -1,6 +1,7 @@
 #include "rules/secrets/secret_util.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "base/utf8.h"
@@ -118,20 +119,6 @@ std::size_t Run(std::string_view text, std::size_t at, Pred ok) {
   return n;
 }
 
-/// A prefixed token: `prefix` then at least `min` characters of `ok` (and, with `max`, no
-/// more than that many), not glued to a word character before it.
-template <typename Pred>
-void Prefixed(std::string_view text, std::string_view prefix, std::size_t min, std::size_t max,
-              Pred ok, std::string_view kind, std::vector<SecretMatch>& out) {
-  for (std::size_t at = text.find(prefix); at != std::string_view::npos;
-       at = text.find(prefix, at + 1)) {
-    if (at > 0 && IsTokenChar(text[at - 1])) continue;
-    const std::size_t n = Run(text, at + prefix.size(), ok);
-    if (n < min || (max && n > max)) continue;
-    out.push_back({at, at + prefix.size() + n, kind});
-  }
-}
-
 /// Whether a token is a placeholder: `EXAMPLE`, `xxxx`, `****`, `...`, `<...>`.
 bool Placeholder(std::string_view token) {
   const std::string lower = base::AsciiLower(token);
@@ -173,61 +160,111 @@ void UrlPasswords(std::string_view text, std::vector<SecretMatch>& out) {
   }
 }
 
+bool IsAlnumOrUnderscore(char c) { return IsAlnum(c) || c == '_'; }
+bool IsAlnumOrDash(char c) { return IsAlnum(c) || c == '-'; }
+bool IsAlnumOrSlash(char c) { return IsAlnum(c) || c == '/'; }
+
+/// A token format: `prefix` then at least `min` characters of `ok` (and, with `max`, no more
+/// than that many), not glued to a word character before it.
+struct TokenFormat {
+  std::string_view prefix;
+  std::size_t min;
+  std::size_t max;
+  bool (*ok)(char);
+  std::string_view kind;
+};
+
+constexpr TokenFormat kTokenFormats[] = {
+    {"AKIA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"ASIA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"AGPA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"AIDA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"AROA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"ANPA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"ANVA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"AIPA", 16, 16, IsUpperDigit, "an AWS access key id"},
+    {"ghp_", 36, 0, IsAlnum, "a GitHub token"},
+    {"gho_", 36, 0, IsAlnum, "a GitHub token"},
+    {"ghu_", 36, 0, IsAlnum, "a GitHub token"},
+    {"ghs_", 36, 0, IsAlnum, "a GitHub token"},
+    {"ghr_", 36, 0, IsAlnum, "a GitHub token"},
+    {"github_pat_", 22, 0, IsAlnumOrUnderscore, "a GitHub token"},
+    {"glpat-", 20, 0, IsTokenChar, "a GitLab token"},
+    {"xoxb-", 10, 0, IsAlnumOrDash, "a Slack token"},
+    {"xoxa-", 10, 0, IsAlnumOrDash, "a Slack token"},
+    {"xoxp-", 10, 0, IsAlnumOrDash, "a Slack token"},
+    {"xoxr-", 10, 0, IsAlnumOrDash, "a Slack token"},
+    {"xoxs-", 10, 0, IsAlnumOrDash, "a Slack token"},
+    {"hooks.slack.com/services/T", 20, 0, IsAlnumOrSlash, "a Slack webhook URL"},
+    {"sk_live_", 24, 0, IsAlnum, "a Stripe secret key"},
+    {"rk_live_", 24, 0, IsAlnum, "a Stripe restricted key"},
+    {"AIza", 35, 35, IsTokenChar, "a Google API key"},
+    {"npm_", 36, 36, IsAlnum, "an npm token"},
+    {"pypi-AgEIcHlwaS5vcmc", 50, 0, IsTokenChar, "a PyPI token"},
+    {"dckr_pat_", 20, 0, IsTokenChar, "a Docker Hub token"},
+    {"sk-proj-", 40, 0, IsTokenChar, "an OpenAI key"},
+};
+
+/// The bytes a token format, a private key block (`-----BEGIN `) or a JWT (`eyJ`) starts with.
+constexpr std::array<bool, 256> kFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (const TokenFormat& f : kTokenFormats) first[static_cast<unsigned char>(f.prefix[0])] = true;
+  first['-'] = true;
+  first['e'] = true;
+  return first;
+}();
+
+/// A private key block starting at `at` (`-----BEGIN ... PRIVATE KEY-----`).
+void PrivateKeyAt(std::string_view text, std::size_t at, std::vector<SecretMatch>& out) {
+  if (text.compare(at, 11, "-----BEGIN ") != 0) return;
+  const std::size_t close = text.find("-----", at + 11);
+  if (close == std::string_view::npos || close - at > 40) return;
+  const std::string_view label = text.substr(at + 11, close - at - 11);
+  if (label.ends_with("PRIVATE KEY")) out.push_back({at, close + 5, "a private key"});
+}
+
+/// A JSON Web Token starting at `at`: three base64url parts, the first two JSON objects (`eyJ`).
+void JwtAt(std::string_view text, std::size_t at, std::vector<SecretMatch>& out) {
+  if (text.compare(at, 3, "eyJ") != 0) return;
+  if (at > 0 && IsTokenChar(text[at - 1])) return;
+  const std::size_t a = Run(text, at, IsTokenChar);
+  if (a < 10 || at + a >= text.size() || text[at + a] != '.') return;
+  const std::size_t b_at = at + a + 1;
+  if (text.substr(b_at, 3) != "eyJ") return;
+  const std::size_t b = Run(text, b_at, IsTokenChar);
+  if (b < 10 || b_at + b >= text.size() || text[b_at + b] != '.') return;
+  const std::size_t c = Run(text, b_at + b + 1, IsTokenChar);
+  if (c < 10) return;
+  out.push_back({at, b_at + b + 1 + c, "a JSON Web Token"});
+}
+
 }  // namespace
 
 std::vector<SecretMatch> FindSecrets(std::string_view text) {
   std::vector<SecretMatch> out;
   if (text.size() < 16) return out;
-  for (std::string_view p : {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"}) {
-    Prefixed(text, p, 16, 16, IsUpperDigit, "an AWS access key id", out);
-  }
-  for (std::string_view p : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
-    Prefixed(text, p, 36, 0, IsAlnum, "a GitHub token", out);
-  }
-  Prefixed(text, "github_pat_", 22, 0, [](char c) { return IsAlnum(c) || c == '_'; },
-           "a GitHub token", out);
-  Prefixed(text, "glpat-", 20, 0, IsTokenChar, "a GitLab token", out);
-  for (std::string_view p : {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"}) {
-    Prefixed(text, p, 10, 0, [](char c) { return IsAlnum(c) || c == '-'; }, "a Slack token",
-             out);
-  }
-  Prefixed(text, "hooks.slack.com/services/T", 20, 0,
-           [](char c) { return IsAlnum(c) || c == '/'; }, "a Slack webhook URL", out);
-  Prefixed(text, "sk_live_", 24, 0, IsAlnum, "a Stripe secret key", out);
-  Prefixed(text, "rk_live_", 24, 0, IsAlnum, "a Stripe restricted key", out);
-  Prefixed(text, "AIza", 35, 35, IsTokenChar, "a Google API key", out);
-  Prefixed(text, "npm_", 36, 36, IsAlnum, "an npm token", out);
-  Prefixed(text, "pypi-AgEIcHlwaS5vcmc", 50, 0, IsTokenChar, "a PyPI token", out);
-  Prefixed(text, "dckr_pat_", 20, 0, IsTokenChar, "a Docker Hub token", out);
-  Prefixed(text, "sk-proj-", 40, 0, IsTokenChar, "an OpenAI key", out);
-  for (std::size_t at = text.find("-----BEGIN "); at != std::string_view::npos;
-       at = text.find("-----BEGIN ", at + 1)) {
-    const std::size_t close = text.find("-----", at + 11);
-    if (close == std::string_view::npos || close - at > 40) continue;
-    const std::string_view label = text.substr(at + 11, close - at - 11);
-    if (label.ends_with("PRIVATE KEY")) out.push_back({at, close + 5, "a private key"});
-  }
-  // JWT: three base64url parts, the first two JSON objects (`eyJ`).
-  for (std::size_t at = text.find("eyJ"); at != std::string_view::npos;
-       at = text.find("eyJ", at + 1)) {
-    if (at > 0 && IsTokenChar(text[at - 1])) continue;
-    const std::size_t a = Run(text, at, IsTokenChar);
-    if (a < 10 || at + a >= text.size() || text[at + a] != '.') continue;
-    const std::size_t b_at = at + a + 1;
-    if (text.substr(b_at, 3) != "eyJ") continue;
-    const std::size_t b = Run(text, b_at, IsTokenChar);
-    if (b < 10 || b_at + b >= text.size() || text[b_at + b] != '.') continue;
-    const std::size_t c = Run(text, b_at + b + 1, IsTokenChar);
-    if (c < 10) continue;
-    out.push_back({at, b_at + b + 1 + c, "a JSON Web Token"});
+  // One pass over the text; only the bytes a format can start with are looked at further.
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (!kFirstBytes[static_cast<unsigned char>(c)]) continue;
+    if (c == '-') PrivateKeyAt(text, at, out);
+    if (c == 'e') JwtAt(text, at, out);
+    for (const TokenFormat& f : kTokenFormats) {
+      if (f.prefix[0] != c || text.compare(at, f.prefix.size(), f.prefix) != 0) continue;
+      if (at > 0 && IsTokenChar(text[at - 1])) continue;
+      const std::size_t n = Run(text, at + f.prefix.size(), f.ok);
+      if (n < f.min || (f.max && n > f.max)) continue;
+      out.push_back({at, at + f.prefix.size() + n, f.kind});
+    }
   }
   UrlPasswords(text, out);
   std::erase_if(out, [&](const SecretMatch& m) {
     return m.kind != "a private key" && m.kind != "a URL with a password" &&
            Placeholder(text.substr(m.begin, m.end - m.begin));
   });
-  std::sort(out.begin(), out.end(),
-            [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
+  // Found in text order; a URL's password may start where a token does (the token first).
+  std::stable_sort(out.begin(), out.end(),
+                   [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
   return out;
 }
 

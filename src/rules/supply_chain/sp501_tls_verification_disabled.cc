@@ -87,6 +87,11 @@ void CheckCommand(Context& ctx, const shell::Command& cmd) {
     // `npm --strict-ssl=false`, `git -c http.sslVerify=false clone`.
     const std::vector<shell::Argument>& argv = cmd.argv;
     for (std::size_t i = 0; i < argv.size(); ++i) {
+      // Every setting below names `ssl` or `trusted-host` (no other letter lower-cases to these).
+      if (!base::ContainsIgnoreCase(argv[i].value, "ssl") &&
+          !base::ContainsIgnoreCase(argv[i].value, "trusted-host")) {
+        continue;
+      }
       const std::string key = base::ToLower(argv[i].value);
       const bool next_off = i + 1 < argv.size() && Off(argv[i + 1].value);
       if ((name == "npm" || name == "yarn" || name == "pnpm") &&

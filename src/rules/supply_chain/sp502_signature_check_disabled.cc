@@ -12,6 +12,15 @@
 namespace shipshape::rules {
 namespace {
 
+/// Whether any argument turns `repo_gpgcheck` on (a repo file's lines may be separate
+/// arguments).
+bool RepoChecked(const shell::Command& cmd) {
+  for (const shell::Argument& a : cmd.argv) {
+    if (base::ToLower(a.value).find("repo_gpgcheck=1") != std::string::npos) return true;
+  }
+  return false;
+}
+
 void Check(Context& ctx, const shell::Command& cmd) {
   const std::string_view name = cmd.name;
   std::optional<std::string> why;
@@ -57,9 +66,9 @@ void Check(Context& ctx, const shell::Command& cmd) {
   }
   if (!why) {
     // A repository written with its checks off: `deb [trusted=yes] ...` or `gpgcheck=0`.
-    std::string all;  // every argument: a repo file's lines may be separate arguments
-    for (const shell::Argument& a : cmd.argv) all += base::ToLower(a.value) + "\n";
     for (const shell::Argument& a : cmd.argv) {
+      // Every setting below has an `=` (which nothing lower-cases to).
+      if (a.value.find('=') == std::string::npos) continue;
       const std::string v = base::ToLower(a.value);
       // A local repository (`file:`, `copy:`), built from packages made in the same build,
       // has nothing to verify against.
@@ -79,7 +88,7 @@ void Check(Context& ctx, const shell::Command& cmd) {
            at = v.find("gpgcheck=0", at + 1)) {
         if (at < 5 || v.compare(at - 5, 5, "repo_") != 0) unchecked = true;
       }
-      if (unchecked && all.find("repo_gpgcheck=1") == std::string::npos) {
+      if (unchecked && !RepoChecked(cmd)) {
         where = a.range;
         why = "a repository with `gpgcheck=0` installs packages whose signature is not checked";
         break;
