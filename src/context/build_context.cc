@@ -154,6 +154,10 @@ void BuildContext::AddDockerfile(std::string path) const {
 }
 
 const std::vector<std::string>& BuildContext::DockerfileTexts() const {
+  {
+    std::lock_guard<std::mutex> lock(files_->mu);
+    if (files_->dockerfile_texts) return *files_->dockerfile_texts;
+  }
   std::vector<std::string> paths;
   for (const std::string& name : TopLevel()) {
     if (!files_->memory && LooksLikeDockerfile(name) && !name.ends_with(".dockerignore")) {

@@ -1,6 +1,7 @@
 #include "lint/lint.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "model/model.h"
@@ -38,26 +39,30 @@ syntax::CheckConfig CheckConfigAt(const syntax::Dockerfile& df, const syntax::Ch
 
 /// The selection plus BuildKit's experimental checks the file turns on with
 /// `# check=experimental=...` (in its directive or an instruction's check comment): rules that
-/// answer to a BuildKit name and are off by default (SP208). `added` gets the rules turned on
-/// only that way.
-Selection WithExperimental(const syntax::Dockerfile& df, const Selection& selection,
-                           std::vector<const rules::Rule*>* added = nullptr) {
-  const syntax::CheckConfig file = syntax::FileCheckConfig(df, nullptr);
-  std::vector<syntax::CheckConfig> configs = {file};
-  for (const syntax::Instruction& inst : df.instructions) {
-    if (!inst.comments.empty())
-      configs.push_back(syntax::InstructionCheckConfig(file, inst.comments));
-  }
-  Selection out = selection;
+/// answer to a BuildKit name and are off by default (SP208); nullopt when it turns none on (the
+/// selection applies as it is). `added` gets the rules turned on only that way.
+std::optional<Selection> WithExperimental(const syntax::Dockerfile& df,
+                                          const Selection& selection,
+                                          std::vector<const rules::Rule*>* added = nullptr) {
+  std::optional<Selection> out;
+  std::vector<syntax::CheckConfig> configs;
   for (const rules::Rule* r : rules::AllRules()) {
     if (r->default_enabled || r->buildkit_name.empty() || selection.Enabled(*r)) continue;
+    if (configs.empty()) {  // read the check comments once, when a rule could be turned on
+      configs.push_back(syntax::FileCheckConfig(df, nullptr));
+      for (const syntax::Instruction& inst : df.instructions) {
+        if (!inst.comments.empty())
+          configs.push_back(syntax::InstructionCheckConfig(configs.front(), inst.comments));
+      }
+    }
     const bool on = std::any_of(configs.begin(), configs.end(), [&](const syntax::CheckConfig& c) {
       return c.Enabled(r->buildkit_name, true);
     });
     if (!on) continue;
     // Named exactly, so that an `--ignore` of the rule (as specific) still wins.
-    out.extend_select.emplace_back(r->code);
-    if (out.Enabled(*r) && added) added->push_back(r);
+    if (!out) out = selection;
+    out->extend_select.emplace_back(r->code);
+    if (out->Enabled(*r) && added) added->push_back(r);
   }
   return out;
 }
@@ -106,7 +111,9 @@ void RunRulesOn(PartialResult& partial, const model::Model& model, const LintOpt
     partial.result.diagnostics.push_back(std::move(d));
   }
   std::vector<const rules::Rule*> experimental;
-  const Selection selection = WithExperimental(df, options.selection, &experimental);
+  const std::optional<Selection> with_experimental =
+      WithExperimental(df, options.selection, &experimental);
+  const Selection& selection = with_experimental ? *with_experimental : options.selection;
   partial.findings = RunRules(df, model, options.rules, selection);
   if (experimental.empty()) return;
   // A rule on only through `# check=experimental=` reports where that configuration is in force.
@@ -139,7 +146,8 @@ void FinishWith(PartialResult& partial, const model::Model& model, const LintOpt
   // Suppressions, then the rules that judge them (they need to know what was suppressed).
   suppress::Suppressor suppressor(df, options.disable_ignore_pragma);
   std::vector<const rules::Rule*> ran;
-  const Selection selection = WithExperimental(df, options.selection);
+  const std::optional<Selection> with_experimental = WithExperimental(df, options.selection);
+  const Selection& selection = with_experimental ? *with_experimental : options.selection;
   for (const rules::Rule* r : rules::AllRules()) {
     if (selection.Enabled(*r)) ran.push_back(r);
   }

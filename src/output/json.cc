@@ -26,8 +26,12 @@ void AppendJsonString(std::string& out, std::string_view s) {
     i += r.width;
   }
   out += '"';
-  for (const char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // start of the bytes not yet appended (none needs escaping)
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(s[k]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, k - run);
+    run = k + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -36,14 +40,10 @@ void AppendJsonString(std::string& out, std::string_view s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-        } else {
-          out += ch;
-        }
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 

@@ -392,6 +392,7 @@ class Analyzer {
     cmd.range = script_.map.ToSource(n.begin, n.end);
     for (const Word& a : n.assignments) cmd.assignments.push_back(&a);
     std::vector<Argument> argv;
+    argv.reserve(n.words.size());
     for (const Word& w : n.words) ExpandWord(w, argv);
     std::size_t at = 0;
     // Peel wrappers.

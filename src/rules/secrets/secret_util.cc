@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include "base/utf8.h"
@@ -205,13 +206,19 @@ constexpr TokenFormat kTokenFormats[] = {
     {"sk-proj-", 40, 0, IsTokenChar, "an OpenAI key"},
 };
 
-/// The bytes a token format, a private key block (`-----BEGIN `) or a JWT (`eyJ`) starts with.
-constexpr std::array<bool, 256> kFirstBytes = [] {
-  std::array<bool, 256> first{};
-  for (const TokenFormat& f : kTokenFormats) first[static_cast<unsigned char>(f.prefix[0])] = true;
-  first['-'] = true;
-  first['e'] = true;
-  return first;
+/// The first two bytes of a token format, a private key block (`-----BEGIN `) or a JWT
+/// (`eyJ`), as a bit set indexed by `first * 256 + second`.
+constexpr std::array<std::uint64_t, 1024> kFirstPairs = [] {
+  std::array<std::uint64_t, 1024> pairs{};
+  auto add = [&](std::string_view prefix) {
+    const unsigned pair = static_cast<unsigned char>(prefix[0]) * 256u +
+                          static_cast<unsigned char>(prefix[1]);
+    pairs[pair / 64] |= std::uint64_t{1} << (pair % 64);
+  };
+  for (const TokenFormat& f : kTokenFormats) add(f.prefix);
+  add("--");
+  add("ey");
+  return pairs;
 }();
 
 /// A private key block starting at `at` (`-----BEGIN ... PRIVATE KEY-----`).
@@ -243,10 +250,12 @@ void JwtAt(std::string_view text, std::size_t at, std::vector<SecretMatch>& out)
 std::vector<SecretMatch> FindSecrets(std::string_view text) {
   std::vector<SecretMatch> out;
   if (text.size() < 16) return out;
-  // One pass over the text; only the bytes a format can start with are looked at further.
-  for (std::size_t at = 0; at < text.size(); ++at) {
+  // One pass over the text; only where a format's first two bytes are is looked at further.
+  for (std::size_t at = 0; at + 1 < text.size(); ++at) {
     const char c = text[at];
-    if (!kFirstBytes[static_cast<unsigned char>(c)]) continue;
+    const unsigned pair =
+        static_cast<unsigned char>(c) * 256u + static_cast<unsigned char>(text[at + 1]);
+    if (!(kFirstPairs[pair / 64] >> (pair % 64) & 1)) continue;
     if (c == '-') PrivateKeyAt(text, at, out);
     if (c == 'e') JwtAt(text, at, out);
     for (const TokenFormat& f : kTokenFormats) {
