@@ -82,14 +82,16 @@ test-clang: deps
 	@cmake --build build-clang -j $(JOBS)
 	@cd build-clang && ctest --output-on-failure -j $(JOBS)
 
-# Microbenchmarks per stage (Google Benchmark), then shipshape side by side with the peers
-# (bench/compare.sh installs them into ~/.cache/shipshape-bench; see docs/performance.md).
+# Microbenchmarks per stage (Google Benchmark), shipshape side by side with the peers
+# (bench/compare.sh installs them into ~/.cache/shipshape-bench), then each performance target
+# beside what it measures (bench/targets.sh); see docs/performance.md.
 bench: deps
 	@bash scripts/setup-deps.sh --bench
 	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHIPSHAPE_BENCH=ON >/dev/null
 	@cmake --build build-bench -j $(JOBS)
 	@build-bench/shipshape_bench
 	@bash bench/compare.sh build-bench/shipshape
+	@bash bench/targets.sh build-bench
 
 # Regenerates docs/rules/ from the rules' metadata (a test fails when they are stale).
 docs: build
