@@ -24,6 +24,8 @@ struct BuildContext::Files {
   std::optional<std::vector<std::string>> top_level;
   std::vector<std::string> dockerfiles;
   std::optional<std::vector<std::string>> dockerfile_texts;
+  /// AnyDockerfileText's answers, by key (cleared with dockerfile_texts).
+  std::map<std::string, bool, std::less<>> text_answers;
 };
 
 namespace {
@@ -151,6 +153,22 @@ void BuildContext::AddDockerfile(std::string path) const {
   std::lock_guard<std::mutex> lock(files_->mu);
   files_->dockerfiles.push_back(std::move(path));
   files_->dockerfile_texts.reset();
+  files_->text_answers.clear();
+}
+
+bool BuildContext::AnyDockerfileText(std::string_view key,
+                                     const std::function<bool(std::string_view)>& test) const {
+  {
+    std::lock_guard<std::mutex> lock(files_->mu);
+    if (auto it = files_->text_answers.find(key); it != files_->text_answers.end())
+      return it->second;
+  }
+  const std::vector<std::string>& texts = DockerfileTexts();
+  const bool any = std::any_of(texts.begin(), texts.end(),
+                               [&](const std::string& text) { return test(text); });
+  std::lock_guard<std::mutex> lock(files_->mu);
+  files_->text_answers.emplace(std::string(key), any);
+  return any;
 }
 
 const std::vector<std::string>& BuildContext::DockerfileTexts() const {

@@ -2,6 +2,7 @@
 // cheap questions about its files (asked lazily, answered once: no tree walks).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -56,6 +57,10 @@ class BuildContext {
   /// those opened through a ContextCache with it. Read once; what a fix of the shared
   /// `.dockerignore` must not break.
   const std::vector<std::string>& DockerfileTexts() const;
+  /// Whether `test` holds for one of DockerfileTexts(); the answer is remembered under `key`
+  /// (every file linted with this context asks the same questions of the same texts).
+  bool AnyDockerfileText(std::string_view key,
+                         const std::function<bool(std::string_view)>& test) const;
   /// Records that the Dockerfile at `path` is built with this context.
   void AddDockerfile(std::string path) const;
 

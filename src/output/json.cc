@@ -10,25 +10,22 @@ namespace shipshape::output {
 void AppendJsonString(std::string& out, std::string_view s) {
   // Valid UTF-8 is escaped here, exactly as nlohmann::json::dump does (ensure_ascii off);
   // anything else goes through nlohmann, whose error handler replaces invalid bytes.
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const base::DecodedRune r = base::DecodeRune(s, i);
-    if (r.rune == base::kRuneError && r.width == 1) {
-      out += nlohmann::json(std::string(s))
-                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
-    i += r.width;
-  }
+  const std::size_t mark = out.size();
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet appended (none needs escaping)
   for (std::size_t k = 0; k < s.size(); ++k) {
     const unsigned char c = static_cast<unsigned char>(s[k]);
+    if (c >= 0x80) {
+      const base::DecodedRune r = base::DecodeRune(s, k);
+      if (r.rune == base::kRuneError && r.width == 1) {
+        out.resize(mark);
+        out += nlohmann::json(std::string(s))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      k += r.width - 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, k - run);
     run = k + 1;
@@ -63,19 +60,29 @@ class JsonWriter final : public StreamWriter {
     std::string out;
     const syntax::Dockerfile& df = f.dockerfile;
     auto it = std::back_inserter(out);
+    const auto number = [&](std::string_view key, auto n) {
+      out += key;
+      const fmt::format_int digits(n);
+      out.append(digits.data(), digits.size());
+    };
+    std::string path;  // the same in every finding: escaped once
+    if (!f.diagnostics.empty()) AppendJsonString(path, df.path());
     for (const base::Diagnostic& d : f.diagnostics) {
       const base::Position begin = df.lines().PositionOf(d.range.begin);
       const base::Position end = df.lines().PositionOf(d.range.end);
       if (!out.empty()) out += ',';
       out += "{\"code\":";
       AppendJsonString(out, d.code.empty() ? std::string_view("DL1000") : d.code);
-      fmt::format_to(it, ",\"column\":{},\"file\":", begin.column);
-      AppendJsonString(out, df.path());
+      number(",\"column\":", begin.column);
+      out += ",\"file\":";
+      out += path;
       out += ",\"level\":";
       AppendJsonString(out, base::SeverityName(d.severity));
-      fmt::format_to(it, ",\"line\":{},\"message\":", begin.line);
+      number(",\"line\":", begin.line);
+      out += ",\"message\":";
       AppendJsonString(out, d.message);
-      fmt::format_to(it, ",\"endLine\":{},\"endColumn\":{}", end.line, end.column);
+      number(",\"endLine\":", end.line);
+      number(",\"endColumn\":", end.column);
       if (d.image) {
         // An image finding: the image, the layer (null: the config) and the path inside.
         out += ",\"image\":";

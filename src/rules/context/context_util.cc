@@ -110,9 +110,11 @@ bool Referenced(const Context& ctx, std::string_view name) {
   // The other Dockerfiles built with this context need what they name too (read as plain text:
   // a mention anywhere counts).
   if (const context::BuildContext* build = ctx.options().context.get()) {
-    for (const std::string& text : build->DockerfileTexts()) {
-      if (text.find(name) != std::string::npos) return true;
-      if (name == ".git" && MentionsGit(text)) return true;
+    if (build->AnyDockerfileText(name, [&](std::string_view text) {
+          return text.find(name) != std::string_view::npos ||
+                 (name == ".git" && MentionsGit(text));
+        })) {
+      return true;
     }
   }
   for (const syntax::Instruction& inst : ctx.dockerfile().instructions) {

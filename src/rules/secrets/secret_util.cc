@@ -206,6 +206,16 @@ constexpr TokenFormat kTokenFormats[] = {
     {"sk-proj-", 40, 0, IsTokenChar, "an OpenAI key"},
 };
 
+/// The first bytes of a token format, a private key block or a JWT: most bytes of a text are
+/// ruled out by this table alone.
+constexpr std::array<bool, 256> kFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (const TokenFormat& f : kTokenFormats) first[static_cast<unsigned char>(f.prefix[0])] = true;
+  first['-'] = true;
+  first['e'] = true;
+  return first;
+}();
+
 /// The first two bytes of a token format, a private key block (`-----BEGIN `) or a JWT
 /// (`eyJ`), as a bit set indexed by `first * 256 + second`.
 constexpr std::array<std::uint64_t, 1024> kFirstPairs = [] {
@@ -253,6 +263,7 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
   // One pass over the text; only where a format's first two bytes are is looked at further.
   for (std::size_t at = 0; at + 1 < text.size(); ++at) {
     const char c = text[at];
+    if (!kFirstBytes[static_cast<unsigned char>(c)]) continue;
     const unsigned pair =
         static_cast<unsigned char>(c) * 256u + static_cast<unsigned char>(text[at + 1]);
     if (!(kFirstPairs[pair / 64] >> (pair % 64) & 1)) continue;
