@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 #include <set>
+#include <span>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -912,89 +913,111 @@ int Main(int argc, char** argv) {
   // --help. `generate` describes every command, so it builds them all.
   const std::string wanted = args.empty() ? std::string() : args[0];
   auto full = [&](std::string_view name) { return wanted == name || wanted == "generate"; };
+  // A command that runs is the only one added (a subcommand costs CLI11 about 15,000
+  // instructions), --version needs none; help and `generate` list them all.
+  const bool one_command =
+      wanted == "--version" || (wanted != "generate" && !wanted.empty() && wanted[0] != '-');
+  auto listed = [&](std::string_view name) { return !one_command || wanted == name; };
 
   LintFlags lint_flags;
   config::Flags& cf = lint_flags.settings;
   bool strict_labels_flag = false;
   bool disable_pragma_flag = false;
   bool no_color_flag = false;
-  CLI::App* lint = app.add_subcommand("lint", "Lint Dockerfiles (`-` reads standard input)");
+  CLI::App* lint =
+      listed("lint") ? app.add_subcommand("lint", "Lint Dockerfiles (`-` reads standard input)")
+                     : nullptr;
   ReportFlags report_flags;
   if (full("lint")) {
-    lint->add_option("paths", lint_flags.paths,
-                     "Dockerfiles, or directories to search for them (Dockerfile, Containerfile, "
-                     "Dockerfile.*, *.Dockerfile, *.dockerfile, *.containerfile)")
+    // The words after `lint` say which options to build (OptionSet); help and `generate`
+    // get all.
+    const std::span<const std::string> lint_args =
+        wanted == "lint" ? std::span<const std::string>(args).subspan(1)
+                         : std::span<const std::string>();
+    OptionSet o = wanted == "lint" ? OptionSet(*lint, lint_args) : OptionSet(*lint);
+    o.Option("paths", lint_flags.paths,
+             "Dockerfiles, or directories to search for them (Dockerfile, Containerfile, "
+             "Dockerfile.*, *.Dockerfile, *.dockerfile, *.containerfile)")
         ->required();
-    lint->add_option("-c,--config", lint_flags.config_file,
-                     "Configuration file (no lookup then; a name containing `hadolint` is read as "
-                     "hadolint's)");
-    AddReportFlags(*lint, cf, report_flags);
-    lint->add_option("--trusted-registry", cf.trusted_registries,
-                     "Registry images may come from (enables DL3026; `*`, `*.x.com`, `x*`)")
-        ->allow_extra_args(false);
-    lint->add_option("--require-label", cf.require_labels,
-                     "NAME:TYPE the image must carry (DL3049-DL3058; TYPE text, url, semver, hash, "
-                     "rfc3339, spdx or email)")
-        ->allow_extra_args(false);
-    lint->add_flag("--strict-labels", strict_labels_flag, "Labels outside the required ones are findings (DL3050)");
-    lint->add_flag("--disable-ignore-pragma", disable_pragma_flag, "Inline `ignore=` pragmas (shipshape's and hadolint's) suppress nothing");
-    lint->add_flag("--no-color", no_color_flag, "No colour in the output");
-    lint->add_option("--color", cf.color,
-                     "Colour: auto (a terminal without NO_COLOR), always or never");
-    lint->add_option("--target", cf.target,
-                     "The stage the build targets (default: the last stage)");
-    lint->add_option("--stdin-filename", lint_flags.stdin_filename,
-                     "The name reports give standard input (`-`); config lookup and per-path "
-                     "settings use it too");
-    lint->add_option("--file-path-in-report", lint_flags.file_path_in_report,
-                     "The name reports give the (single) linted file");
-    lint->add_option("--context", lint_flags.context,
-                     "The build context folder for the SP3xx rules (default: each Dockerfile's "
-                     "folder; standard input has none unless given)");
-    lint->add_flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
-                   "In directories, also lint Dockerfiles that .gitignore excludes");
-    lint->add_flag("--list-files", lint_flags.list_files,
-                   "Print the files that would be linted (directories searched as for linting), "
-                   "one per line, and lint nothing");
-    lint->add_option("--shellcheck", cf.shellcheck,
-                     "Check RUN scripts with ShellCheck: auto (when `shellcheck` is on PATH; the "
-                     "default), always (an error without it) or never");
-    lint->add_option("-j,--jobs", lint_flags.jobs,
-                     "Files linted in parallel (default: the number of cores)")
-        ->check(CLI::Range(1u, 1024u));
-    lint->add_flag("-V,--verbose", lint_flags.verbose, "Say which configuration file is used");
-    lint->add_flag("--fix", lint_flags.fix,
-                   "Apply safe fixes in place (written atomically), then report what remains; "
-                   "with `-`, print the fixed file on stdout and the report on stderr");
-    lint->add_flag("--unsafe-fixes", lint_flags.unsafe_fixes,
-                   "With --fix or --diff, apply unsafe fixes too (they may change behaviour)");
-    lint->add_flag("--diff", lint_flags.diff,
-                   "Print the fixes as a unified diff (git apply, patch -p1) and write nothing; "
-                   "exit 1 when there is something to fix");
-    lint->add_flag("--fix-only", lint_flags.fix_only,
-                   "Apply fixes like --fix but report nothing that remains; exit 0 unless there "
-                   "is an error (with `-`, print the fixed file on stdout)");
-    lint->add_flag("--exit-non-zero-on-fix", lint_flags.exit_non_zero_on_fix,
-                   "With --fix or --fix-only, exit 1 when a file was fixed, even if nothing "
-                   "remains");
-    CLI::Option* baseline_option =
-        lint->add_option("--baseline", cf.baseline,
-                         "Do not report the findings recorded in this baseline file (made by "
-                         "--write-baseline); the summary counts those that no longer occur. A "
-                         "missing or invalid file is an error");
-    lint->add_flag("--no-baseline", cf.no_baseline,
-                   "Report every finding, even with `baseline:` in the configuration")
-        ->excludes(baseline_option);
-    lint->add_option("--write-baseline", lint_flags.write_baseline,
-                     "Record every finding in this baseline file (JSON, paths relative to its "
-                     "folder; entries of files not linted are kept) instead of reporting them; "
-                     "exit 0 unless there is an error");
+    o.Option("-c,--config", lint_flags.config_file,
+             "Configuration file (no lookup then; a name containing `hadolint` is read as "
+             "hadolint's)");
+    AddReportFlags(o, cf, report_flags);
+    if (CLI::Option* x = o.Option("--trusted-registry", cf.trusted_registries,
+                                  "Registry images may come from (enables DL3026; `*`, "
+                                  "`*.x.com`, `x*`)")) {
+      x->allow_extra_args(false);
+    }
+    if (CLI::Option* x = o.Option("--require-label", cf.require_labels,
+                                  "NAME:TYPE the image must carry (DL3049-DL3058; TYPE text, "
+                                  "url, semver, hash, rfc3339, spdx or email)")) {
+      x->allow_extra_args(false);
+    }
+    o.Flag("--strict-labels", strict_labels_flag,
+           "Labels outside the required ones are findings (DL3050)");
+    o.Flag("--disable-ignore-pragma", disable_pragma_flag,
+           "Inline `ignore=` pragmas (shipshape's and hadolint's) suppress nothing");
+    o.Flag("--no-color", no_color_flag, "No colour in the output");
+    o.Option("--color", cf.color, "Colour: auto (a terminal without NO_COLOR), always or never");
+    o.Option("--target", cf.target, "The stage the build targets (default: the last stage)");
+    o.Option("--stdin-filename", lint_flags.stdin_filename,
+             "The name reports give standard input (`-`); config lookup and per-path settings "
+             "use it too");
+    o.Option("--file-path-in-report", lint_flags.file_path_in_report,
+             "The name reports give the (single) linted file");
+    o.Option("--context", lint_flags.context,
+             "The build context folder for the SP3xx rules (default: each Dockerfile's folder; "
+             "standard input has none unless given)");
+    o.Flag("--no-respect-gitignore", lint_flags.no_respect_gitignore,
+           "In directories, also lint Dockerfiles that .gitignore excludes");
+    o.Flag("--list-files", lint_flags.list_files,
+           "Print the files that would be linted (directories searched as for linting), one per "
+           "line, and lint nothing");
+    o.Option("--shellcheck", cf.shellcheck,
+             "Check RUN scripts with ShellCheck: auto (when `shellcheck` is on PATH; the "
+             "default), always (an error without it) or never");
+    if (CLI::Option* x = o.Option("-j,--jobs", lint_flags.jobs,
+                                  "Files linted in parallel (default: the number of cores)")) {
+      x->check(CLI::Range(1u, 1024u));
+    }
+    o.Flag("-V,--verbose", lint_flags.verbose, "Say which configuration file is used");
+    o.Flag("--fix", lint_flags.fix,
+           "Apply safe fixes in place (written atomically), then report what remains; with `-`, "
+           "print the fixed file on stdout and the report on stderr");
+    o.Flag("--unsafe-fixes", lint_flags.unsafe_fixes,
+           "With --fix or --diff, apply unsafe fixes too (they may change behaviour)");
+    o.Flag("--diff", lint_flags.diff,
+           "Print the fixes as a unified diff (git apply, patch -p1) and write nothing; exit 1 "
+           "when there is something to fix");
+    o.Flag("--fix-only", lint_flags.fix_only,
+           "Apply fixes like --fix but report nothing that remains; exit 0 unless there is an "
+           "error (with `-`, print the fixed file on stdout)");
+    o.Flag("--exit-non-zero-on-fix", lint_flags.exit_non_zero_on_fix,
+           "With --fix or --fix-only, exit 1 when a file was fixed, even if nothing remains");
+    // --no-baseline excludes --baseline: both are built when either is named.
+    if (o.Wants("--baseline") || o.Wants("--no-baseline")) {
+      OptionSet every(*lint);
+      CLI::Option* baseline_option =
+          every.Option("--baseline", cf.baseline,
+                       "Do not report the findings recorded in this baseline file (made by "
+                       "--write-baseline); the summary counts those that no longer occur. A "
+                       "missing or invalid file is an error");
+      every
+          .Flag("--no-baseline", cf.no_baseline,
+                "Report every finding, even with `baseline:` in the configuration")
+          ->excludes(baseline_option);
+    }
+    o.Option("--write-baseline", lint_flags.write_baseline,
+             "Record every finding in this baseline file (JSON, paths relative to its folder; "
+             "entries of files not linted are kept) instead of reporting them; exit 0 unless "
+             "there is an error");
   }
 
   std::optional<std::string> show_config_file;
   std::string show_path = "-";
   bool show = false;
-  CLI::App* config_cmd = app.add_subcommand("config", "Show the effective configuration");
+  CLI::App* config_cmd =
+      listed("config") ? app.add_subcommand("config", "Show the effective configuration") : nullptr;
   if (full("config")) {
     config_cmd->add_flag("--show", show,
                          "Print every setting and where it came from (the default)");
@@ -1005,8 +1028,11 @@ int Main(int argc, char** argv) {
 
   std::string parse_path;
   bool dump = false;
-  CLI::App* parse = app.add_subcommand(
-      "parse", "Parse a Dockerfile and print its tree in BuildKit's dump format");
+  CLI::App* parse =
+      listed("parse")
+          ? app.add_subcommand("parse",
+                               "Parse a Dockerfile and print its tree in BuildKit's dump format")
+          : nullptr;
   if (full("parse")) {
     parse->add_flag("--dump", dump, "Print BuildKit's parse-tree dump (the default)");
     parse->add_option("path", parse_path, "Dockerfile to parse (`-` reads standard input)")
@@ -1014,26 +1040,28 @@ int Main(int argc, char** argv) {
   }
 
   std::string write_docs;
-  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
+  CLI::App* rules_cmd = listed("rules") ? app.add_subcommand("rules", "List every rule") : nullptr;
   if (full("rules")) {
     rules_cmd->add_option("--write-docs", write_docs, "Write the rule pages into this folder");
   }
 
   std::string rule_code;
-  CLI::App* rule_cmd = app.add_subcommand("rule", "Print a rule's documentation");
+  CLI::App* rule_cmd =
+      listed("rule") ? app.add_subcommand("rule", "Print a rule's documentation") : nullptr;
   if (full("rule")) {
     rule_cmd->add_option("code", rule_code, "Rule code (DL3008) or name")->required();
   }
 
   GenerateFlags generate_flags;
-  CLI::App* generate_cmd = AddGenerateCommand(app, generate_flags, full("generate"));
+  CLI::App* generate_cmd =
+      listed("generate") ? AddGenerateCommand(app, generate_flags, full("generate")) : nullptr;
 
   ImageFlags image_flags;
-  CLI::App* image_cmd = AddImageCommand(app, image_flags, full("image"));
+  CLI::App* image_cmd = listed("image") ? AddImageCommand(app, image_flags, full("image")) : nullptr;
   PinFlags pin_flags;
-  CLI::App* pin_cmd = AddPinCommand(app, pin_flags, full("pin"));
+  CLI::App* pin_cmd = listed("pin") ? AddPinCommand(app, pin_flags, full("pin")) : nullptr;
   LspFlags lsp_flags;
-  CLI::App* lsp_cmd = AddLspCommand(app, lsp_flags, full("lsp"));
+  CLI::App* lsp_cmd = listed("lsp") ? AddLspCommand(app, lsp_flags, full("lsp")) : nullptr;
 
   std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
   try {
@@ -1050,8 +1078,8 @@ int Main(int argc, char** argv) {
     return kExitError;
   }
 
-  if (lint->parsed()) {
-    ApplyReportFlags(*lint, report_flags, cf);
+  if (lint && lint->parsed()) {
+    ApplyReportFlags(report_flags, cf);
     lint_flags.outputs = report_flags.outputs;
     if (no_color_flag) cf.no_color = true;
     if (strict_labels_flag) cf.strict_labels = true;
@@ -1059,14 +1087,14 @@ int Main(int argc, char** argv) {
     if (lint_flags.fix_only) lint_flags.fix = true;
     return RunLint(lint_flags);
   }
-  if (config_cmd->parsed()) return RunConfigShow(show_config_file, show_path);
-  if (parse->parsed()) return RunParseDump(parse_path);
-  if (rules_cmd->parsed()) return RunRules(write_docs);
-  if (rule_cmd->parsed()) return RunRule(rule_code);
-  if (generate_cmd->parsed()) return RunGenerate(app, generate_flags);
-  if (image_cmd->parsed()) return RunImage(image_flags);
-  if (pin_cmd->parsed()) return RunPin(pin_flags);
-  if (lsp_cmd->parsed()) return RunLsp(lsp_flags);
+  if (config_cmd && config_cmd->parsed()) return RunConfigShow(show_config_file, show_path);
+  if (parse && parse->parsed()) return RunParseDump(parse_path);
+  if (rules_cmd && rules_cmd->parsed()) return RunRules(write_docs);
+  if (rule_cmd && rule_cmd->parsed()) return RunRule(rule_code);
+  if (generate_cmd && generate_cmd->parsed()) return RunGenerate(app, generate_flags);
+  if (image_cmd && image_cmd->parsed()) return RunImage(image_flags);
+  if (pin_cmd && pin_cmd->parsed()) return RunPin(pin_flags);
+  if (lsp_cmd && lsp_cmd->parsed()) return RunLsp(lsp_flags);
   return kExitError;
 }
 

@@ -107,7 +107,8 @@ CLI::App* AddImageCommand(CLI::App& app, ImageFlags& flags, bool options) {
   cmd->add_option("-c,--config", flags.config_file,
                   "Configuration file (no lookup then; a name containing `hadolint` is read as "
                   "hadolint's)");
-  AddReportFlags(*cmd, flags.settings, flags.report);
+  OptionSet every(*cmd);
+  AddReportFlags(every, flags.settings, flags.report);
   cmd->add_flag("--no-color", flags.no_color, "No colour in the output");
   cmd->add_option("--color", flags.settings.color,
                   "Colour: auto (a terminal without NO_COLOR), always or never");
@@ -116,7 +117,7 @@ CLI::App* AddImageCommand(CLI::App& app, ImageFlags& flags, bool options) {
 
 int RunImage(const ImageFlags& in) {
   ImageFlags flags = in;
-  ApplyReportFlags(*flags.command, flags.report, flags.settings);
+  ApplyReportFlags(flags.report, flags.settings);
   if (flags.no_color) flags.settings.no_color = true;
   config::Result<config::Layer> cli = config::FromFlags(flags.settings);
   if (!cli) {

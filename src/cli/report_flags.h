@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/option_set.h"
 #include "config/settings.h"
 
 namespace shipshape::cli {
@@ -16,12 +17,14 @@ struct ReportFlags {
   std::vector<std::string> outputs;
   std::vector<std::string> select;
   bool no_fail = false;
+  /// --select, when the command line can name it (see OptionSet).
+  CLI::Option* select_option = nullptr;
 };
 
-/// Adds the shared flags to `cmd`, in the order `lint --help` lists them.
-void AddReportFlags(CLI::App& cmd, config::Flags& settings, ReportFlags& flags);
+/// Adds the shared flags to `cmd` (those it wants), in the order `lint --help` lists them.
+void AddReportFlags(OptionSet& cmd, config::Flags& settings, ReportFlags& flags);
 
 /// After parsing: the flags that need to know whether they were given.
-void ApplyReportFlags(const CLI::App& cmd, const ReportFlags& flags, config::Flags& settings);
+void ApplyReportFlags(const ReportFlags& flags, config::Flags& settings);
 
 }  // namespace shipshape::cli
