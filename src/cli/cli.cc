@@ -132,6 +132,19 @@ struct Outcome {
   std::vector<std::string> unrecorded;
 };
 
+/// The text of `in`: from its build context when a context rule has already read it there (the
+/// other Dockerfiles of a folder), else from the file.
+base::ReadResult ReadInput(const Input& in) {
+  if (const context::BuildContext* c = in.options.rules.context.get()) {
+    if (std::optional<std::string> text = c->ReadDockerfileText(in.read_path)) {
+      base::ReadResult r;
+      r.text = std::move(*text);
+      return r;
+    }
+  }
+  return base::ReadFile(in.read_path);
+}
+
 /// Runs `work(i)` for every i < count on `jobs` threads.
 template <class F>
 void ForEach(std::size_t count, unsigned jobs, F work) {
@@ -176,7 +189,7 @@ void LintAll(const std::vector<Input>& inputs, unsigned jobs,
       std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.shellcheck; });
   if (!any_shellcheck) {
     ForEach(inputs.size(), jobs, [&](std::size_t i) {
-      base::ReadResult file = base::ReadFile(inputs[i].read_path);
+      base::ReadResult file = ReadInput(inputs[i]);
       if (!file.ok()) {
         outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
       } else {
@@ -189,7 +202,7 @@ void LintAll(const std::vector<Input>& inputs, unsigned jobs,
   }
 
   ForEach(inputs.size(), jobs, [&](std::size_t i) {
-    base::ReadResult file = base::ReadFile(inputs[i].read_path);
+    base::ReadResult file = ReadInput(inputs[i]);
     if (!file.ok()) {
       outcomes[i].error = fmt::format("{}: {}", inputs[i].name, file.error);
       return;

@@ -24,6 +24,8 @@ struct BuildContext::Files {
   std::optional<std::vector<std::string>> top_level;
   std::vector<std::string> dockerfiles;
   std::optional<std::vector<std::string>> dockerfile_texts;
+  /// The path each of dockerfile_texts was read from (sorted, as the texts are).
+  std::vector<std::string> dockerfile_text_paths;
   /// AnyDockerfileText's answers, by key (cleared with dockerfile_texts).
   std::map<std::string, bool, std::less<>> text_answers;
 };
@@ -188,11 +190,24 @@ const std::vector<std::string>& BuildContext::DockerfileTexts() const {
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
   std::vector<std::string>& out = files_->dockerfile_texts.emplace();
-  for (const std::string& p : paths) {
+  files_->dockerfile_text_paths.clear();
+  for (std::string& p : paths) {
     base::ReadResult read = base::ReadFile(p);
-    if (read.ok()) out.push_back(std::move(read.text));
+    if (read.ok()) {
+      out.push_back(std::move(read.text));
+      files_->dockerfile_text_paths.push_back(std::move(p));
+    }
   }
   return out;
+}
+
+std::optional<std::string> BuildContext::ReadDockerfileText(std::string_view path) const {
+  std::lock_guard<std::mutex> lock(files_->mu);
+  if (!files_->dockerfile_texts) return std::nullopt;
+  const std::vector<std::string>& paths = files_->dockerfile_text_paths;
+  auto it = std::lower_bound(paths.begin(), paths.end(), path);
+  if (it == paths.end() || *it != path) return std::nullopt;
+  return (*files_->dockerfile_texts)[static_cast<std::size_t>(it - paths.begin())];
 }
 
 std::shared_ptr<const BuildContext> BuildContext::WithDockerignore(std::string text) const {

@@ -61,6 +61,9 @@ class BuildContext {
   /// (every file linted with this context asks the same questions of the same texts).
   bool AnyDockerfileText(std::string_view key,
                          const std::function<bool(std::string_view)>& test) const;
+  /// The text of the Dockerfile at `path` (spelled as it was read) when DockerfileTexts() has
+  /// already read it, else nullopt: linting that file need not read it a second time.
+  std::optional<std::string> ReadDockerfileText(std::string_view path) const;
   /// Records that the Dockerfile at `path` is built with this context.
   void AddDockerfile(std::string path) const;
 

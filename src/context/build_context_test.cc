@@ -118,8 +118,14 @@ TEST(BuildContext, TheCacheSharesAContextPerFolderAndDockerignore) {
   // The Dockerfiles at its top and those opened with it.
   Write(dir / "sub/app.Dockerfile", "FROM sub\n");
   const auto b = cache.Open(d, (dir / "sub/app.Dockerfile").string(), false);
+  const std::string sub = (dir / "sub/app.Dockerfile").string();
+  EXPECT_EQ(b->ReadDockerfileText(sub), std::nullopt);  // not read yet
   EXPECT_EQ(b->DockerfileTexts(),
             (std::vector<std::string>{"FROM x\n", "FROM x\n", "FROM sub\n"}));
+  // Once read, the lint of each of those files takes its text from there.
+  EXPECT_EQ(b->ReadDockerfileText(sub), "FROM sub\n");
+  EXPECT_EQ(b->ReadDockerfileText((dir / "Dockerfile").string()), "FROM x\n");
+  EXPECT_EQ(b->ReadDockerfileText((dir / "Dockerfile.none").string()), std::nullopt);
   fs::remove_all(dir);
 }
 

@@ -173,7 +173,8 @@ DiscoverResult Discover(const std::string& dir, bool respect_gitignore) {
         children.push_back({entry.path(), rel});
         continue;
       }
-      if (!IsDockerfileName(name) || !fs::is_regular_file(entry.path(), sec)) continue;
+      // The entry's type from the directory listing: no stat per file (a link is followed).
+      if (!IsDockerfileName(name) || !entry.is_regular_file(sec)) continue;
       if (respect_gitignore && ignore.Ignored(rrel, false)) continue;
       result.files.push_back(Display(dir, rel));
     }
